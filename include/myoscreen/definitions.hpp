@@ -1,0 +1,146 @@
+// The definitions model: questionnaire, derived values, instruments, factors
+// and red flags, immutable after loading, with every expression compiled.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "myoscreen/expr.hpp"
+
+namespace myoscreen {
+
+enum class QuestionType : std::uint8_t { integer, number, yes_no, choice, multi_choice };
+enum class Unit : std::uint8_t { none, years, kg, cm, minutes, hours, days, weeks };
+enum class Level : std::uint8_t { likely, possible, unlikely, unknown };
+enum class Urgency : std::uint8_t { none, soon, urgent, emergency };  // ordered
+
+std::string_view to_string(QuestionType t);
+std::string_view to_string(Unit u);
+std::string_view to_string(Level l);
+std::string_view to_string(Urgency u);
+
+struct Choice {
+    std::string code;
+    std::string label;
+};
+
+struct Section {
+    std::string id;
+    std::string title;
+};
+
+struct Question {
+    std::string id;
+    int section = 0;
+    QuestionType type = QuestionType::yes_no;
+    Unit unit = Unit::none;
+    double min = 0, max = 0;
+    std::string text, help;
+    std::vector<Choice> choices;
+    int exclusive = -1;       // multi_choice: index of the code that excludes others
+    Program ask_if;           // empty: always asked
+    std::string ask_if_text;  // for `questions --format json`
+
+    int choice_index(std::string_view code) const;
+};
+
+struct Derived {
+    std::string id, text, unit;
+    bool is_bool = false;
+    Program expr;
+    int slot = 0;
+};
+
+struct Item {
+    enum class Kind : std::uint8_t { question, criterion, cases };
+    std::string id;
+    Kind kind = Kind::question;
+    int question = -1;                 // Kind::question
+    std::vector<int> points;           // per choice; yes_no: [yes, no]
+    Program when;                      // Kind::criterion
+    int criterion_points = 0;
+    std::vector<Program> case_when;    // Kind::cases; empty program = default
+    std::vector<int> case_points;
+    int min_points = 0, max_points = 0;
+    int slot = 0;
+};
+
+struct Band {
+    std::string name;
+    int min = 0, max = 0;  // score-range bands
+    Program when;          // rule bands; empty = default
+};
+
+struct Instrument {
+    std::string id, name, source, description;
+    std::vector<Item> items;
+    std::vector<Band> bands;
+    bool rule_bands = false;
+    int max_score = 0;
+    int score_slot = 0, band_slot = 0;
+};
+
+struct Advice {
+    std::string text, source;
+};
+
+struct Rule {
+    std::string id, text, source;
+    Program when;
+    int slot = 0;
+};
+
+struct Factor {
+    std::string id, title, source;
+    std::vector<Rule> rules;
+    Program likely, possible;
+    Advice advice;
+};
+
+struct RedFlag {
+    std::string id, text, action, source;
+    Urgency urgency = Urgency::soon;
+    Program when;
+};
+
+struct Reference {
+    std::string id, citation;
+};
+
+// What needs computing, in dependency order: derived values and instruments.
+struct Step {
+    enum class Kind : std::uint8_t { derived, instrument };
+    Kind kind;
+    int index;
+};
+
+struct Definitions {
+    std::string name, version, language, disclaimer;
+    Advice general_advice;
+    std::vector<Section> sections;
+    std::vector<Question> questions;
+    std::vector<Derived> derived;
+    std::vector<Instrument> instruments;
+    std::vector<Factor> factors;
+    std::vector<RedFlag> red_flags;
+    std::vector<Reference> references;
+
+    std::vector<Step> order;  // evaluation order of derived and instruments
+    int slot_count = 0;       // questions occupy slots [0, questions.size())
+    int stack_size = 0;       // the largest max_stack of any program
+    std::string source_text;  // the JSON as loaded, for `rules show`
+
+    int question_index(std::string_view id) const;
+};
+
+// Parses and checks definitions. `file` names the input in diagnostics.
+// Throws DefinitionsError carrying every problem found.
+Definitions load_definitions(std::string_view text, std::string_view file);
+
+// The definitions compiled into the binary (data/definitions.json).
+std::string_view embedded_definitions();
+
+}  // namespace myoscreen

@@ -1,0 +1,41 @@
+// A compiled expression: a flat stack program over value slots. Compiled
+// once when definitions load; evaluating it does no name lookup or parsing.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "myoscreen/value.hpp"
+
+namespace myoscreen {
+
+enum class Op : std::uint8_t {
+    constant,   // push Value::number(num) (booleans and codes are numbers too)
+    load,       // push slots[arg]
+    add, sub, mul, div, neg,
+    eq, ne, lt, le, gt, ge,
+    in_mask,    // code in a set of codes: mask
+    and_, or_, not_,
+    has,        // set has a code: mask
+    count,      // number of codes of mask selected
+    answered,   // two-valued: is the operand known
+    at_least,   // pops arg conditions; true when num of them are true
+};
+
+struct Instr {
+    Op op = Op::constant;
+    std::int32_t arg = 0;
+    double num = 0;
+    std::uint64_t mask = 0;
+};
+
+struct Program {
+    std::vector<Instr> code;
+    int max_stack = 0;
+    bool empty() const noexcept { return code.empty(); }
+};
+
+// Evaluates `p` against `slots`; `stack` must hold at least p.max_stack values.
+Value evaluate(const Program& p, const Value* slots, Value* stack);
+
+}  // namespace myoscreen

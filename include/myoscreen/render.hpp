@@ -1,0 +1,28 @@
+// Renderers: a Report to text, JSON or CSV, appended to a string.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "myoscreen/report.hpp"
+
+namespace myoscreen {
+
+struct RenderOptions {
+    bool pretty = true;                 // JSON: indented (false: one line)
+    bool explain = false;               // include per-rule outcomes
+    std::optional<std::string_view> id; // batch record id
+    // Text report only:
+    bool color = false;
+    int width = 80;
+};
+
+void render_json(const Report& r, std::string& out, const RenderOptions& opt = {});
+void render_text(const Report& r, std::string& out, const RenderOptions& opt = {});
+
+// CSV: a header line, then one line per report (both end with "\n").
+void render_csv_header(const Definitions& defs, std::string& out);
+void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt = {});
+
+}  // namespace myoscreen

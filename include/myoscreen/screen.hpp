@@ -1,0 +1,18 @@
+// The engine: a pure function from definitions and answers to a report.
+#pragma once
+
+#include "myoscreen/answers.hpp"
+#include "myoscreen/definitions.hpp"
+#include "myoscreen/report.hpp"
+
+namespace myoscreen {
+
+// No I/O, no globals, no clock: the same inputs give the same report.
+// `answers` must have been validated (parse_* functions) against `defs`.
+Report screen(const Definitions& defs, const Answers& answers, const ScreenOptions& opt = {});
+
+// Whether question `q` would be asked given the answers so far (its ask_if
+// is not false). Used by the dialogue and line mode to skip questions.
+bool is_asked(const Definitions& defs, const Answers& answers, int q);
+
+}  // namespace myoscreen

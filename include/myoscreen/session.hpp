@@ -1,0 +1,51 @@
+// Walking the questionnaire one typed answer at a time, with skip logic,
+// `skip`, `back` and `?`: shared by the terminal dialogue and piped line
+// mode, so both accept exactly the same input. No I/O here.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "myoscreen/answers.hpp"
+#include "myoscreen/definitions.hpp"
+
+namespace myoscreen {
+
+class Session {
+public:
+    explicit Session(const Definitions& defs);
+
+    // The question to ask now, or -1 when the questionnaire is finished.
+    int current() const { return current_; }
+    bool finished() const { return current_ < 0; }
+
+    enum class Outcome { answered, skipped, back, help, invalid, at_start };
+    // Applies one typed line to the current question. On `invalid`, `err`
+    // holds the reason (never the text).
+    Outcome input(std::string_view line, AnswerError& err);
+
+    // 1-based position of the current question among those asked, and the
+    // number that would be asked given the answers so far.
+    int position() const { return static_cast<int>(history_.size()) + 1; }
+    int expected_total() const;
+
+    const Answers& answers() const { return answers_; }
+    const std::vector<int>& history() const { return history_; }
+
+    // Restores a saved walk: the answers, and the questions already asked.
+    void restore(const Answers& answers, const std::vector<int>& history);
+    // Answers that no longer apply (after `back` changed a skip-logic answer)
+    // are dropped so they are not reported as ignored.
+    Answers final_answers() const;
+
+private:
+    const Definitions& defs_;
+    Answers answers_;
+    std::vector<int> history_;  // questions asked before the current one
+    int current_ = -1;
+
+    int next_from(int q) const;  // first asked question at or after q
+};
+
+}  // namespace myoscreen

@@ -1,0 +1,98 @@
+// `questions`: the catalogue as text, JSON, a CSV header, or Markdown.
+#include <fmt/format.h>
+
+#include "../core/json_writer.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/answers.hpp"
+
+namespace myoscreen::cli {
+namespace {
+
+std::string type_text(const Question& q) {
+    switch (q.type) {
+    case QuestionType::integer:
+    case QuestionType::number: return fmt::format("{} ({})", to_string(q.type), describe_range(q));
+    case QuestionType::yes_no: return "yes or no";
+    case QuestionType::choice: return "one of";
+    case QuestionType::multi_choice: return q.exclusive >= 0 ? fmt::format("any of (or {})", q.choices[q.exclusive].code) : "any of";
+    }
+    return "";
+}
+
+std::string as_text(const Definitions& d) {
+    std::string out = fmt::format("{} {}: {} questions\n", d.name, d.version, d.questions.size());
+    int section = -1;
+    for (std::size_t i = 0; i < d.questions.size(); ++i) {
+        const Question& q = d.questions[i];
+        if (q.section != section) {
+            section = q.section;
+            out += fmt::format("\n{} ({})\n", d.sections[section].title, d.sections[section].id);
+        }
+        out += fmt::format("  {:<24} {}\n", q.id, q.text);
+        out += fmt::format("  {:<24} {}", "", type_text(q));
+        if (!q.ask_if_text.empty()) out += fmt::format("; asked if {}", q.ask_if_text);
+        out += '\n';
+        for (const auto& c : q.choices) out += fmt::format("  {:<24}   {:<28} {}\n", "", c.code, c.label);
+    }
+    return out;
+}
+
+std::string as_markdown(const Definitions& d) {
+    std::string out = fmt::format("# {} {}\n", d.name, d.version);
+    int section = -1;
+    for (const Question& q : d.questions) {
+        if (q.section != section) {
+            section = q.section;
+            out += fmt::format("\n## {}\n\n| id | question | answer | asked if |\n|---|---|---|---|\n", d.sections[section].title);
+        }
+        std::string answer = type_text(q);
+        for (std::size_t c = 0; c < q.choices.size(); ++c) answer += (c ? ", `" : " `") + q.choices[c].code + "`";
+        out += fmt::format("| `{}` | {} | {} | {} |\n", q.id, q.text, answer, q.ask_if_text.empty() ? "" : "`" + q.ask_if_text + "`");
+    }
+    return out;
+}
+
+std::string as_json(const Definitions& d) {
+    std::string out;
+    detail::JsonWriter w(out, true);
+    w.begin_array();
+    for (const Question& q : d.questions) {
+        w.begin_object().key("id").string(q.id).key("section").string(d.sections[q.section].id);
+        w.key("type").string(to_string(q.type)).key("text").string(q.text);
+        if (!q.help.empty()) w.key("help").string(q.help);
+        if (q.type == QuestionType::integer || q.type == QuestionType::number) {
+            w.key("unit").string(to_string(q.unit));
+            w.key("min").raw(fmt::format("{:g}", q.min)).key("max").raw(fmt::format("{:g}", q.max));
+        }
+        if (!q.choices.empty()) {
+            w.key("choices").begin_array();
+            for (const auto& c : q.choices) w.begin_object().key("code").string(c.code).key("label").string(c.label).end_object();
+            w.end_array();
+        }
+        if (q.exclusive >= 0) w.key("exclusive").string(q.choices[q.exclusive].code);
+        if (!q.ask_if_text.empty()) w.key("ask_if").string(q.ask_if_text);
+        w.end_object();
+    }
+    w.end_array();
+    out += '\n';
+    return out;
+}
+
+}  // namespace
+
+int cmd_questions(const QuestionsArgs& a) {
+    const Definitions d = load_rules(a.rules);
+    if (a.format == "text") write_out(as_text(d));
+    else if (a.format == "json") write_out(as_json(d));
+    else if (a.format == "markdown") write_out(as_markdown(d));
+    else {
+        std::string line;
+        for (const Question& q : d.questions) line += (line.empty() ? "" : ",") + q.id;
+        write_out(line + "\n");
+    }
+    return exit_ok;
+}
+
+}  // namespace myoscreen::cli

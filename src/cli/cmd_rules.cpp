@@ -1,0 +1,37 @@
+// `rules show` and `rules check`, and the one loader every command uses.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/diagnostic.hpp"
+
+namespace myoscreen::cli {
+
+Definitions load_rules(const std::string& path) {
+    try {
+        if (path.empty()) return load_definitions(embedded_definitions(), "<embedded definitions>");
+        return load_definitions(read_input(path, "definitions"), path == "-" ? "<stdin>" : path);
+    } catch (const DefinitionsError& e) {
+        for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
+        throw Failure(exit_data, fmt::format("{} problem{} in the definitions", e.diagnostics().size(),
+                                             e.diagnostics().size() == 1 ? "" : "s"));
+    }
+}
+
+int cmd_rules_show() {
+    write_out(embedded_definitions());
+    return exit_ok;
+}
+
+int cmd_rules_check(const std::string& path) {
+    const Definitions d = load_rules(path);
+    std::size_t rules = 0;
+    for (const auto& f : d.factors) rules += f.rules.size();
+    write_out(fmt::format("{}: ok: \"{}\" {}: {} questions, {} derived values, {} instruments, {} factors ({} rules), {} red flags\n",
+                     path.empty() ? "embedded definitions" : path, d.name, d.version, d.questions.size(), d.derived.size(),
+                     d.instruments.size(), d.factors.size(), rules, d.red_flags.size()));
+    return exit_ok;
+}
+
+}  // namespace myoscreen::cli

@@ -1,0 +1,75 @@
+// `screen`: answers from a JSON file, from piped lines, or from the terminal
+// dialogue; then one report to stdout.
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "dialogue.hpp"
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "line_answers.hpp"
+#include "myoscreen/render.hpp"
+#include "myoscreen/screen.hpp"
+#include "terminal.hpp"
+
+namespace myoscreen::cli {
+namespace {
+
+Answers answers_from_file(const Definitions& d, const std::string& path) {
+    const std::string text = read_input(path, "answers");
+    Answers answers;
+    const auto errs = parse_json_answers(d, text, answers);
+    if (!errs.empty()) {
+        const std::string name = path == "-" ? "<stdin>" : path;
+        for (const auto& e : errs) {
+            if (e.field.empty()) warn(fmt::format("{}: {}", name, e.reason));
+            else warn(fmt::format("{}: question '{}': {}", name, e.field, e.reason));
+        }
+        throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", errs.size(), errs.size() == 1 ? "" : "s", name));
+    }
+    return answers;
+}
+
+}  // namespace
+
+int cmd_screen(const ScreenArgs& a) {
+    const Definitions d = load_rules(a.rules);
+    const bool tty_in = ::isatty(STDIN_FILENO) != 0;
+    if (a.answers.empty() && !tty_in && (!a.save.empty() || !a.resume.empty()))
+        throw Failure(exit_usage, "--save and --resume need the interactive dialogue (a terminal on stdin)");
+    if (!a.answers.empty() && (!a.save.empty() || !a.resume.empty()))
+        throw Failure(exit_usage, "--save and --resume cannot be combined with --answers");
+
+    Answers answers;
+    if (!a.answers.empty()) answers = answers_from_file(d, a.answers);
+    else if (!tty_in) answers = read_line_answers(d);
+    else {
+        DialogueOptions o;
+        o.save = a.save;
+        o.resume = a.resume;
+        o.color = use_color(STDERR_FILENO, a.no_color);
+        answers = run_dialogue(d, o);
+    }
+
+    ScreenOptions so;
+    so.explain = a.explain;
+    const Report report = screen(d, answers, so);
+    for (int q : report.ignored)
+        warn(fmt::format("answer to '{}' ignored: the question does not apply (its ask_if is false)", d.questions[q].id));
+
+    RenderOptions ro;
+    ro.explain = a.explain;
+    std::string out;
+    if (a.format == "json") {
+        render_json(report, out, ro);
+    } else {
+        ro.color = use_color(STDOUT_FILENO, a.no_color);
+        ro.width = terminal_width(STDOUT_FILENO);
+        render_text(report, out, ro);
+    }
+    write_out(out);
+    return a.fail_on_flag && report.attention.flag ? exit_flag_raised : exit_ok;
+}
+
+}  // namespace myoscreen::cli

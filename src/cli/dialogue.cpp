@@ -1,0 +1,206 @@
+#include "dialogue.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/screen.hpp"
+#include "myoscreen/session.hpp"
+#include "saved_session.hpp"
+
+namespace myoscreen::cli {
+namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+extern "C" void on_sigint(int) { interrupted = 1; }
+
+// Ctrl-C interrupts the blocking read (no SA_RESTART) instead of killing us,
+// so we can leave cleanly: no partial report, the terminal as it was.
+struct SigintGuard {
+    struct sigaction old {};
+    SigintGuard() {
+        struct sigaction sa {};
+        sa.sa_handler = on_sigint;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = 0;
+        ::sigaction(SIGINT, &sa, &old);
+    }
+    ~SigintGuard() { ::sigaction(SIGINT, &old, nullptr); }
+};
+
+class Terminal {
+public:
+    explicit Terminal(bool color) : color_(color) {}
+
+    void print(std::string_view s) { write_err(s); }
+    std::string style(std::string_view s, const char* code) const {
+        return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+    }
+    std::string bold(std::string_view s) const { return style(s, "1"); }
+    std::string dim(std::string_view s) const { return style(s, "2"); }
+    std::string red(std::string_view s) const { return style(s, "1;31"); }
+
+    // One line from stdin without its newline. Ctrl-C → Failure(130);
+    // Ctrl-D → nullopt.
+    std::optional<std::string> read_line() {
+        std::string line;
+        for (;;) {
+            if (auto nl = buf_.find('\n'); nl != std::string::npos) {
+                line = buf_.substr(0, nl);
+                buf_.erase(0, nl + 1);
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                return line;
+            }
+            char chunk[512];
+            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            if (interrupted) {
+                print("\n");
+                throw Failure(exit_interrupted, "interrupted; no report was made");
+            }
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) throw Failure(exit_io, "error reading the terminal");
+            if (n == 0) {
+                if (buf_.empty()) return std::nullopt;
+                line.swap(buf_);  // a last line without newline
+                return line;
+            }
+            buf_.append(chunk, static_cast<std::size_t>(n));
+            if (buf_.size() > 4096 && buf_.find('\n') == std::string::npos) buf_.clear();  // absurdly long line
+        }
+    }
+
+private:
+    bool color_;
+    std::string buf_;
+};
+
+std::string hint(const Question& q) {
+    switch (q.type) {
+    case QuestionType::integer:
+    case QuestionType::number: {
+        std::string h = describe_range(q);
+        if (q.unit == Unit::kg) h += "; or in lb, e.g. 154 lb";
+        if (q.unit == Unit::cm) h += "; or in inches, e.g. 5 ft 8 in";
+        return h;
+    }
+    case QuestionType::yes_no: return "yes or no";
+    case QuestionType::choice: return "type a number or the start of the answer";
+    case QuestionType::multi_choice: return "one or more numbers, separated by commas";
+    }
+    return "";
+}
+
+class Dialogue {
+public:
+    Dialogue(const Definitions& d, const DialogueOptions& o) : defs_(d), opt_(o), term_(o.color), session_(d) {}
+
+    Answers run() {
+        SigintGuard guard;
+        welcome();
+        if (!opt_.resume.empty()) resume();
+        int section = -1;
+        while (!session_.finished()) {
+            const int qi = session_.current();
+            const Question& q = defs_.questions[qi];
+            if (q.section != section) {
+                section = q.section;
+                term_.print("\n" + term_.bold(defs_.sections[section].title) + "\n");
+            }
+            ask(q);
+            auto line = term_.read_line();
+            if (!line) {
+                term_.print("\n");
+                throw Failure(exit_ok, opt_.save.empty() ? "ended before the last question (Ctrl-D); no report was made"
+                                                         : "ended before the last question (Ctrl-D); your answers so far are saved in " + opt_.save);
+            }
+            AnswerError err;
+            switch (session_.input(*line, err)) {
+            case Session::Outcome::invalid: term_.print(term_.red("  Sorry: ") + err.reason + ". Please try again (? for help).\n"); break;
+            case Session::Outcome::help: help(q); break;
+            case Session::Outcome::at_start: term_.print("  This is the first question.\n"); break;
+            case Session::Outcome::back: section = -1; break;
+            case Session::Outcome::skipped:
+                term_.print(term_.dim("  skipped") + "\n");
+                after_answer();
+                break;
+            case Session::Outcome::answered:
+                term_.print(term_.dim("  = " + describe_answer(q, session_.answers().values[qi])) + "\n");
+                after_answer();
+                break;
+            }
+        }
+        term_.print("\nThank you. Your report follows.\n\n");
+        return session_.final_answers();
+    }
+
+private:
+    const Definitions& defs_;
+    const DialogueOptions& opt_;
+    Terminal term_;
+    Session session_;
+    std::vector<bool> announced_ = std::vector<bool>(defs_.red_flags.size(), false);
+
+    void welcome() {
+        term_.print(term_.bold(defs_.name) + " " + defs_.version + "\n\n" + defs_.disclaimer + "\n\n" +
+                    term_.dim("Type ? for help on a question, 'back' to go back, 'skip' to leave one unanswered.\n"
+                              "Ctrl-C stops at any time.") + "\n");
+    }
+
+    void ask(const Question& q) {
+        const auto& sec = defs_.sections[q.section];
+        term_.print("\n" + term_.dim(fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total())) + "\n");
+        term_.print(term_.bold(q.text) + "\n");
+        for (std::size_t c = 0; c < q.choices.size(); ++c) term_.print(fmt::format("  {:>2}  {}\n", c + 1, q.choices[c].label));
+        term_.print(term_.dim("  (" + hint(q) + ")") + "\n> ");
+    }
+
+    void help(const Question& q) {
+        term_.print(q.help.empty() ? "  No extra help for this question.\n" : "  " + q.help + "\n");
+        if (!q.choices.empty()) {
+            std::string codes;
+            for (const auto& c : q.choices) codes += (codes.empty() ? "" : ", ") + c.code;
+            term_.print(term_.dim("  Codes: " + codes) + "\n");
+        }
+        term_.print(term_.dim("  Commands: skip (leave unanswered), back (previous question), Ctrl-C (stop).") + "\n");
+    }
+
+    void after_answer() {
+        if (!opt_.save.empty()) save_session(opt_.save, defs_, session_.answers(), session_.history());
+        emergency_check();
+    }
+
+    // An emergency red flag is said at once, before any more questions.
+    void emergency_check() {
+        const Report r = screen(defs_, session_.final_answers());
+        bool any = false;
+        for (int k : r.attention.reasons) {
+            const RedFlag& f = defs_.red_flags[k];
+            if (f.urgency != Urgency::emergency || announced_[k]) continue;
+            announced_[k] = true;
+            any = true;
+            term_.print("\n" + term_.red("!! SEEK EMERGENCY CARE NOW") + "\n" + term_.bold(f.text) + "\n");
+            if (!f.action.empty()) term_.print(f.action + "\n");
+        }
+        if (!any) return;
+        term_.print("\nPress Enter to continue the questionnaire, or Ctrl-C to stop.\n");
+        if (!term_.read_line()) throw Failure(exit_ok, "ended after an emergency warning; no report was made");
+    }
+
+    void resume() {
+        Answers a;
+        std::vector<int> history;
+        load_session(opt_.resume, defs_, a, history);
+        session_.restore(a, history);
+        term_.print(fmt::format("\nResuming: {} questions answered so far.\n", history.size()));
+    }
+};
+
+}  // namespace
+
+Answers run_dialogue(const Definitions& defs, const DialogueOptions& opt) { return Dialogue(defs, opt).run(); }
+
+}  // namespace myoscreen::cli

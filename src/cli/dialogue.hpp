@@ -1,0 +1,22 @@
+// The interactive questionnaire on a terminal: prompts on stderr, answers
+// from stdin, progress, help, back, skip, immediate emergency warnings, and
+// saving progress after every answer.
+#pragma once
+
+#include <string>
+
+#include "myoscreen/answers.hpp"
+
+namespace myoscreen::cli {
+
+struct DialogueOptions {
+    std::string save;    // keep progress in this file (0600, atomic replace)
+    std::string resume;  // continue from this file
+    bool color = false;
+};
+
+// Runs the dialogue to the end and returns the answers. Ctrl-C throws
+// Failure(130); Ctrl-D ends without a report (Failure with code 0).
+Answers run_dialogue(const Definitions& defs, const DialogueOptions& opt);
+
+}  // namespace myoscreen::cli

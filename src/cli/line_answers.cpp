@@ -1,0 +1,39 @@
+#include "line_answers.hpp"
+
+#include <fmt/format.h>
+
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/session.hpp"
+
+namespace myoscreen::cli {
+
+Answers read_line_answers(const Definitions& defs) {
+    const std::string text = read_input("-", "answers");
+    Session s(defs);
+    std::size_t pos = 0;
+    int line_no = 0;
+    while (pos < text.size() && !s.finished()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + pos, end - pos);
+        pos = end + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        AnswerError err;
+        switch (s.input(line, err)) {
+        case Session::Outcome::invalid:
+            throw Failure(exit_data, fmt::format("line {}: question '{}': {}", line_no, err.field, err.reason));
+        case Session::Outcome::at_start:
+            throw Failure(exit_data, fmt::format("line {}: 'back' before the first question", line_no));
+        default: break;  // answered, skipped, back, or '?' (nothing to show)
+        }
+    }
+    if (pos < text.size() && s.finished() && text.find_first_not_of(" \t\r\n", pos) != std::string::npos) {
+        // Lines after the last question: say so rather than drop them silently.
+        warn(fmt::format("input has lines after the last question (from line {}); they were not used", line_no + 1));
+    }
+    return s.final_answers();
+}
+
+}  // namespace myoscreen::cli

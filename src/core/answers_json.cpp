@@ -1,0 +1,213 @@
+// A JSON answers object read with nlohmann-json's SAX interface straight into
+// Answers: repeated keys are caught (the DOM would keep one silently), and no
+// error message ever quotes a value.
+#include <cmath>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "myoscreen/answers.hpp"
+#include "units.hpp"
+
+namespace myoscreen {
+namespace {
+
+using nlohmann::json;
+
+class Handler : public nlohmann::json_sax<json> {
+public:
+    Handler(const Definitions& d, Answers& out, const JsonAnswersOptions& o, std::vector<AnswerError>& errs)
+        : defs_(d), out_(out), opt_(o), errs_(errs), seen_(d.questions.size(), false) {
+        for (std::size_t i = 0; i < d.questions.size(); ++i) index_.emplace(d.questions[i].id, static_cast<int>(i));
+    }
+
+    bool null() override { return scalar([&](const Question&) { return true; }, true); }
+    bool boolean(bool v) override {
+        return scalar([&](const Question& q) {
+            if (q.type != QuestionType::yes_no) return error(q.id, expected(q));
+            return set(Answer{true, v ? 1.0 : 0.0, 0});
+        });
+    }
+    bool number_integer(number_integer_t v) override { return number(static_cast<double>(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return number(v); }
+    bool string(string_t& s) override {
+        if (depth_ == 2 && in_array_) {
+            if (q_ >= 0) {
+                const Question& q = defs_.questions[q_];
+                const int i = q.choice_index(s);
+                if (i < 0) return error(q.id, "not one of the choices (use the codes: myoscreen questions)");
+                if (array_set_ >> i & 1U) return error(q.id, "a choice is listed twice");
+                array_set_ |= std::uint64_t{1} << i;
+            }
+            return true;
+        }
+        return scalar([&](const Question& q) {
+            Answer a;
+            if (q.type == QuestionType::choice) {
+                const int i = q.choice_index(s);
+                if (i < 0) return error(q.id, "not one of the choices (use the codes: myoscreen questions)");
+                return set(Answer{true, static_cast<double>(i), 0});
+            }
+            if (q.type == QuestionType::multi_choice) return error(q.id, "expected an array of choice codes");
+            if (auto e = parse_typed_answer(q, s, a)) return error(e->field, e->reason);
+            return set(a);
+        });
+    }
+    bool binary(binary_t&) override { return error(key_, "unexpected binary value"); }
+
+    bool start_object(std::size_t) override {
+        ++depth_;
+        if (depth_ == 1) return true;
+        return nested("expected a value, not an object");
+    }
+    bool end_object() override { return --depth_, true; }
+    bool start_array(std::size_t) override {
+        ++depth_;
+        if (depth_ == 0 + 1) return top_error();
+        if (depth_ == 2 && q_ >= 0 && defs_.questions[q_].type == QuestionType::multi_choice && !in_array_) {
+            in_array_ = true;
+            array_set_ = 0;
+            return true;
+        }
+        return nested(q_ >= 0 ? expected(defs_.questions[q_]) : "unexpected array");
+    }
+    bool end_array() override {
+        --depth_;
+        if (depth_ == 1 && in_array_) {
+            in_array_ = false;
+            if (q_ < 0 || failed_key_) return true;
+            const Question& q = defs_.questions[q_];
+            std::uint64_t s = array_set_;
+            if (q.exclusive >= 0) {
+                const std::uint64_t ex = std::uint64_t{1} << q.exclusive;
+                if ((s & ex) && (s & ~ex)) return error(q.id, "'" + q.choices[q.exclusive].code + "' cannot be combined with other choices");
+                if (s == 0) s = ex;  // [] means none of them
+            }
+            return set(Answer{true, 0, s});
+        }
+        return true;
+    }
+    bool key(string_t& k) override {
+        if (depth_ != 1) return true;
+        key_ = k;
+        failed_key_ = false;
+        auto it = index_.find(k);
+        q_ = it == index_.end() ? -1 : it->second;
+        if (q_ < 0) {
+            if (opt_.on_unknown_key) opt_.on_unknown_key(k);
+            else error(k, "unknown question id");
+            return true;
+        }
+        if (seen_[q_]) return error(k, "the question is answered twice (duplicate key)");
+        seen_[q_] = true;
+        return true;
+    }
+    // The last token may be the value itself, so it is never used.
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+        if (e.id == 406 && depth_ >= 1 && !key_.empty()) return error(key_, "not a finite number"), false;  // 1e400
+        syntax_at_ = position;
+        syntax_what_ = e.what();
+        return false;
+    }
+    std::size_t syntax_at_ = 0;
+    std::string syntax_what_;
+
+    bool top_ok() const { return top_is_object_; }
+
+private:
+    const Definitions& defs_;
+    Answers& out_;
+    const JsonAnswersOptions& opt_;
+    std::vector<AnswerError>& errs_;
+    std::vector<bool> seen_;
+    std::unordered_map<std::string, int> index_;
+    std::string key_;
+    int q_ = -1;
+    int depth_ = 0;
+    bool in_array_ = false;
+    bool failed_key_ = false;
+    bool top_is_object_ = true;
+    std::uint64_t array_set_ = 0;
+
+    bool error(std::string field, std::string reason) {
+        failed_key_ = true;
+        if (errs_.size() < opt_.max_errors) errs_.push_back({std::move(field), std::move(reason)});
+        return errs_.size() < opt_.max_errors;
+    }
+    bool top_error() {
+        top_is_object_ = false;
+        errs_.push_back({"", "answers must be a JSON object of {question_id: answer}"});
+        return false;
+    }
+    bool nested(std::string why) {
+        if (depth_ > 8) return error(key_, "nested too deeply");
+        return q_ >= 0 && depth_ == 2 ? error(key_, std::move(why)) : true;
+    }
+    bool set(const Answer& a) {
+        if (!failed_key_) out_.values[q_] = a;
+        return true;
+    }
+    static std::string expected(const Question& q) {
+        switch (q.type) {
+        case QuestionType::yes_no: return "expected true or false";
+        case QuestionType::choice: return "expected a choice code as a string";
+        case QuestionType::multi_choice: return "expected an array of choice codes";
+        default: return "expected a number, or a string with a unit";
+        }
+    }
+    template <class F>
+    bool scalar(F&& f, bool is_null = false) {
+        if (depth_ == 0) return top_error();
+        if (depth_ == 2 && in_array_) return is_null ? error(key_, "null inside a list of choices") : error(key_, "expected choice codes as strings");
+        if (depth_ != 1 || q_ < 0) return true;
+        if (is_null) return true;  // unanswered
+        return f(defs_.questions[q_]);
+    }
+    bool number(double v) {
+        return scalar([&](const Question& q) {
+            if (q.type != QuestionType::integer && q.type != QuestionType::number) return error(q.id, expected(q));
+            if (!std::isfinite(v)) return error(q.id, "not a finite number");
+            if (q.type == QuestionType::integer && v != std::floor(v)) return error(q.id, "must be a whole number");
+            if (v < q.min || v > q.max)
+                return error(q.id, "must be " + describe_range(q));
+            return set(Answer{true, v, 0});
+        });
+    }
+};
+
+// nlohmann's messages quote what was read ("last read: '...'"); keep only the
+// part before that, which describes the problem without the value.
+std::string safe_parse_message(const std::string& what) {
+    std::string m = what;
+    if (auto k = m.find("; last read"); k != std::string::npos) m.resize(k);
+    if (auto k = m.find(" - "); k != std::string::npos) m = m.substr(k + 3);
+    else if (auto c = m.rfind(": "); c != std::string::npos) m = m.substr(c + 2);
+    // Some messages quote the offending token ("unexpected 'x'"): drop it.
+    if (auto q = m.find('\''); q != std::string::npos) m.resize(q > 0 ? q - 1 : 0);
+    return m.empty() ? "syntax error" : m;
+}
+
+}  // namespace
+
+std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view text, Answers& out,
+                                            const JsonAnswersOptions& opt) {
+    std::vector<AnswerError> errs;
+    out = Answers(defs.questions.size());
+    Handler h(defs, out, opt, errs);
+    const bool ok = json::sax_parse(text.begin(), text.end(), &h, nlohmann::detail::input_format_t::json, true, false);
+    if (!ok && !h.syntax_what_.empty()) {
+        // Count the line and column ourselves from the byte offset.
+        const std::size_t at = h.syntax_at_ > 0 ? std::min<std::size_t>(h.syntax_at_ - 1, text.size()) : 0;
+        int line = 1, col = 1;
+        for (std::size_t i = 0; i < at; ++i) {
+            if (text[i] == '\n') { ++line; col = 1; }
+            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+        }
+        errs.push_back({"", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
+                                safe_parse_message(h.syntax_what_)});
+    }
+    return errs;
+}
+
+}  // namespace myoscreen

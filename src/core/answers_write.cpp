@@ -1,0 +1,33 @@
+#include <fmt/format.h>
+
+#include "json_writer.hpp"
+#include "myoscreen/answers.hpp"
+
+namespace myoscreen {
+
+std::string answers_to_json(const Definitions& defs, const Answers& answers) {
+    std::string out;
+    detail::JsonWriter w(out, false);
+    w.begin_object();
+    for (std::size_t i = 0; i < defs.questions.size(); ++i) {
+        const Question& q = defs.questions[i];
+        const Answer& a = answers.values[i];
+        if (!a.given) continue;
+        w.key(q.id);
+        switch (q.type) {
+        case QuestionType::yes_no: w.boolean(a.num != 0); break;
+        case QuestionType::choice: w.string(q.choices[static_cast<std::size_t>(a.num)].code); break;
+        case QuestionType::multi_choice:
+            w.begin_array();
+            for (std::size_t c = 0; c < q.choices.size(); ++c)
+                if (a.set >> c & 1U) w.string(q.choices[c].code);
+            w.end_array();
+            break;
+        default: w.raw(fmt::format("{}", a.num)); break;  // shortest exact form
+        }
+    }
+    w.end_object();
+    return out;
+}
+
+}  // namespace myoscreen

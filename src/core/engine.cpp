@@ -1,0 +1,149 @@
+// screen(): questions (with skip logic) → derived values and instruments in
+// dependency order → factors → red flags. Pure: everything it needs comes in
+// through its arguments and everything it finds goes out in the Report.
+#include <algorithm>
+#include <cmath>
+
+#include "instruments.hpp"
+#include "myoscreen/screen.hpp"
+
+namespace myoscreen {
+namespace {
+
+std::vector<int> to_list(const DepSet& d) {
+    std::vector<int> out;
+    d.for_each([&](int q) { out.push_back(q); });
+    return out;
+}
+
+// Derived numbers are rounded to 1 decimal, half away from zero; the tiny
+// relative nudge makes 22.85 (stored as 22.849999...) round up as written.
+double round1(double x) {
+    double y = x * 10;
+    y += (y >= 0 ? 1e-9 : -1e-9) * std::max(1.0, std::fabs(y));
+    double r = std::round(y) / 10;
+    return r == 0 ? 0.0 : r;  // no -0.0
+}
+
+Value answer_value(const Question& q, const Answer& a) {
+    switch (q.type) {
+    case QuestionType::yes_no: return Value::boolean(a.num != 0);
+    case QuestionType::choice: return Value::code(static_cast<int>(a.num));
+    case QuestionType::multi_choice: return Value::selection(a.set);
+    default: return Value::number(a.num);
+    }
+}
+
+// Fills the question slots; returns nothing else. Shared by screen() and
+// is_asked() so skip logic is decided in one place.
+void load_questions(const Definitions& defs, const Answers& answers, Value* slots, Value* stack, std::size_t upto,
+                    Report* report) {
+    for (std::size_t i = 0; i < upto; ++i) {
+        const Question& q = defs.questions[i];
+        const Answer& a = answers.values[i];
+        Value ask = q.ask_if.empty() ? Value::boolean(true) : evaluate(q.ask_if, slots, stack);
+        if (ask.is_false()) {
+            slots[i] = Value::absent();
+            if (report && a.given) report->ignored.push_back(static_cast<int>(i));
+            continue;
+        }
+        if (report) report->asked[i] = true;
+        if (a.given) {
+            slots[i] = answer_value(q, a);
+        } else {
+            // Answering it decides it; so might answering what its ask_if hinges on.
+            DepSet d = ask.known() ? DepSet{} : ask.deps;
+            d.add(static_cast<int>(i));
+            slots[i] = Value::unknown(d);
+            if (report) report->unanswered.push_back(static_cast<int>(i));
+        }
+    }
+}
+
+RuleOutcome outcome(const Value& v) {
+    RuleOutcome o;
+    o.state = v.state == State::unknown ? State::unknown : State::known;
+    o.fired = v.is_true();
+    if (v.state == State::unknown) o.would_decide = to_list(v.deps);
+    return o;
+}
+
+}  // namespace
+
+bool is_asked(const Definitions& defs, const Answers& answers, int q) {
+    std::vector<Value> slots(defs.questions.size());
+    std::vector<Value> stack(static_cast<std::size_t>(std::max(defs.stack_size, 1)));
+    load_questions(defs, answers, slots.data(), stack.data(), static_cast<std::size_t>(q), nullptr);
+    const Question& question = defs.questions[q];
+    return question.ask_if.empty() || !evaluate(question.ask_if, slots.data(), stack.data()).is_false();
+}
+
+Report screen(const Definitions& defs, const Answers& answers, const ScreenOptions& opt) {
+    Report r;
+    r.defs = &defs;
+    r.asked.assign(defs.questions.size(), false);
+    std::vector<Value> slots(static_cast<std::size_t>(defs.slot_count));
+    std::vector<Value> stack(static_cast<std::size_t>(std::max(defs.stack_size, 1)));
+    Value* s = slots.data();
+    load_questions(defs, answers, s, stack.data(), defs.questions.size(), &r);
+    r.complete = r.unanswered.empty();
+
+    r.derived.resize(defs.derived.size());
+    r.instruments.resize(defs.instruments.size());
+    for (const Step& step : defs.order) {
+        if (step.kind == Step::Kind::derived) {
+            const Derived& d = defs.derived[step.index];
+            Value v = evaluate(d.expr, s, stack.data());
+            if (v.known() && !d.is_bool) v.num = round1(v.num);
+            if (v.known() && d.is_bool) v.num = v.num != 0;
+            s[d.slot] = v;
+            r.derived[step.index] = v;
+        } else {
+            r.instruments[step.index] = detail::score_instrument(defs.instruments[step.index], defs, s, stack.data());
+        }
+    }
+
+    r.factors.resize(defs.factors.size());
+    for (std::size_t f = 0; f < defs.factors.size(); ++f) {
+        const Factor& factor = defs.factors[f];
+        FactorResult& fr = r.factors[f];
+        for (std::size_t k = 0; k < factor.rules.size(); ++k) {
+            const Value v = evaluate(factor.rules[k].when, s, stack.data());
+            s[factor.rules[k].slot] = v;
+            if (v.is_true()) fr.evidence.push_back(static_cast<int>(k));
+            if (opt.explain) fr.rules.push_back(outcome(v));
+        }
+        const Value likely = evaluate(factor.likely, s, stack.data());
+        const Value possible = evaluate(factor.possible, s, stack.data());
+        DepSet deps;
+        if (likely.is_true()) fr.level = Level::likely;
+        else if (possible.is_true()) fr.level = Level::possible;  // even while likely is undecided
+        else if (likely.is_false() && possible.is_false()) fr.level = Level::unlikely;
+        else fr.level = Level::unknown;
+        // Undecided "likely" could still change the level, unless nothing else
+        // could; an undecided "possible" matters while likely is not true.
+        if (!likely.known() && likely.state == State::unknown) deps |= likely.deps;
+        if (!likely.is_true() && possible.state == State::unknown) deps |= possible.deps;
+        fr.would_decide = to_list(deps);
+    }
+
+    FlagResult& fl = r.attention;
+    std::vector<Value> flag_values(defs.red_flags.size());
+    for (std::size_t k = 0; k < defs.red_flags.size(); ++k) {
+        flag_values[k] = evaluate(defs.red_flags[k].when, s, stack.data());
+        if (flag_values[k].is_true()) {
+            fl.flag = true;
+            fl.reasons.push_back(static_cast<int>(k));
+            fl.urgency = std::max(fl.urgency, defs.red_flags[k].urgency);
+        }
+        if (opt.explain) fl.flags.push_back(outcome(flag_values[k]));
+    }
+    // Unanswered questions that could raise the flag or its urgency.
+    DepSet deps;
+    for (std::size_t k = 0; k < defs.red_flags.size(); ++k)
+        if (flag_values[k].state == State::unknown && defs.red_flags[k].urgency > fl.urgency) deps |= flag_values[k].deps;
+    fl.would_decide = to_list(deps);
+    return r;
+}
+
+}  // namespace myoscreen

@@ -1,0 +1,60 @@
+// Maps JSON pointers to byte offsets and offsets to line:column, and finds
+// repeated keys. nlohmann-json 3.11 keeps no positions and lets a repeated
+// key through, so the loader scans the (already valid) text once with this.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace myoscreen::detail {
+
+class JsonLocator {
+public:
+    static constexpr int max_depth = 64;
+
+    // `text` must outlive the locator. Unless `scan` is false (lines only,
+    // for text that failed to parse) it must be syntactically valid JSON.
+    explicit JsonLocator(std::string_view text, bool scan = true);
+
+    // Byte offset of the value at `pointer`, or of its nearest known ancestor.
+    std::size_t offset(const std::string& pointer) const;
+    // Byte offset of decoded character `index` of the string at `pointer`,
+    // stepping over escapes, so expression errors point at the right column.
+    std::size_t string_offset(const std::string& pointer, std::size_t index) const;
+
+    struct LineCol {
+        int line, col;
+    };
+    LineCol line_col(std::size_t offset) const;
+    std::string_view line_text(std::size_t offset) const;
+
+    struct Duplicate {
+        std::string pointer;  // of the repeated member
+        std::size_t offset;   // of its key
+    };
+    const std::vector<Duplicate>& duplicates() const { return dups_; }
+    // Set when nesting exceeds max_depth: the first offset past the limit.
+    bool too_deep() const { return too_deep_; }
+    std::size_t too_deep_offset() const { return deep_at_; }
+
+private:
+    std::string_view s_;
+    std::size_t i_ = 0;
+    std::unordered_map<std::string, std::size_t> at_;
+    std::vector<Duplicate> dups_;
+    std::vector<std::size_t> line_starts_;
+    bool too_deep_ = false;
+    std::size_t deep_at_ = 0;
+
+    void ws();
+    void value(std::string& ptr, int depth);
+    std::string string_token();
+};
+
+// Appends `key` to a JSON pointer, escaping '~' and '/' (RFC 6901).
+void append_pointer(std::string& ptr, std::string_view key);
+
+}  // namespace myoscreen::detail

@@ -1,0 +1,68 @@
+// Shared state while loading definitions: the locator, collected diagnostics
+// and typed field readers that report what is wrong and where.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "expr_ast.hpp"
+#include "expr_compiler.hpp"
+#include "json_locator.hpp"
+#include "myoscreen/definitions.hpp"
+#include "myoscreen/diagnostic.hpp"
+
+namespace myoscreen::detail {
+
+using nlohmann::json;
+
+// An expression waiting to be compiled once every id is known.
+struct PendingExpr {
+    enum class Owner { ask_if, derived, item, band, rule, factor_level, red_flag };
+    Owner owner;
+    int index = 0, sub = 0, sub2 = 0;  // which question/derived/instrument/factor, item/band/rule, case
+    std::string text;
+    std::string pointer;
+    Program* target = nullptr;
+    Type want = Type::boolean;
+};
+
+class LoadContext {
+public:
+    LoadContext(std::string_view text, std::string_view file) : file_(file), loc_(text) {}
+
+    void error(const std::string& pointer, std::string message) { error_at(loc_.offset(pointer), pointer, std::move(message)); }
+    void error_at(std::size_t offset, const std::string& pointer, std::string message);
+    void expr_error(const PendingExpr& e, const ExprError& err) {
+        error_at(loc_.string_offset(e.pointer, static_cast<std::size_t>(err.offset)), e.pointer, err.message);
+    }
+    const JsonLocator& locator() const { return loc_; }
+    std::vector<Diagnostic>& diagnostics() { return diags_; }
+    bool ok() const { return diags_.empty(); }
+
+    // Field readers: report a missing or mistyped field and return nullopt.
+    std::optional<std::string> str(const json& obj, const std::string& ptr, const char* key, bool required = true);
+    std::optional<double> num(const json& obj, const std::string& ptr, const char* key, bool required = true);
+    const json* array(const json& obj, const std::string& ptr, const char* key, bool required = true);
+    bool object(const json& v, const std::string& ptr, const char* what);
+    // Reports keys of `obj` that are not in `allowed` (likely typos).
+    void only_keys(const json& obj, const std::string& ptr, std::initializer_list<const char*> allowed);
+
+    std::vector<PendingExpr> pending;
+
+private:
+    std::string file_;
+    JsonLocator loc_;
+    std::vector<Diagnostic> diags_;
+};
+
+std::string child(const std::string& ptr, std::string_view key);
+std::string child(const std::string& ptr, std::size_t index);
+
+// Stage 2: resolves names, compiles every pending expression, orders derived
+// values and instruments, and checks bands. Reports into `ctx`.
+void compile_definitions(Definitions& defs, LoadContext& ctx);
+
+}  // namespace myoscreen::detail

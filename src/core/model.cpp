@@ -1,0 +1,38 @@
+// Names of enumerations as they appear in JSON, and id lookups.
+#include "myoscreen/definitions.hpp"
+
+namespace myoscreen {
+
+std::string_view to_string(QuestionType t) {
+    static constexpr std::string_view names[] = {"integer", "number", "yes_no", "choice", "multi_choice"};
+    return names[static_cast<int>(t)];
+}
+
+std::string_view to_string(Unit u) {
+    static constexpr std::string_view names[] = {"", "years", "kg", "cm", "minutes", "hours", "days", "weeks"};
+    return names[static_cast<int>(u)];
+}
+
+std::string_view to_string(Level l) {
+    static constexpr std::string_view names[] = {"likely", "possible", "unlikely", "unknown"};
+    return names[static_cast<int>(l)];
+}
+
+std::string_view to_string(Urgency u) {
+    static constexpr std::string_view names[] = {"none", "soon", "urgent", "emergency"};
+    return names[static_cast<int>(u)];
+}
+
+int Question::choice_index(std::string_view code) const {
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        if (choices[i].code == code) return static_cast<int>(i);
+    return -1;
+}
+
+int Definitions::question_index(std::string_view id) const {
+    for (std::size_t i = 0; i < questions.size(); ++i)
+        if (questions[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace myoscreen

@@ -1,0 +1,145 @@
+// The text report for a person: the flag and what to do first, then factors
+// by level with their evidence in plain words, scores with a small scale,
+// what was left unanswered, and the disclaimer. Wrapped to the width given;
+// colour only when asked (the CLI decides: TTY, NO_COLOR, --no-color).
+#include <fmt/format.h>
+
+#include "myoscreen/render.hpp"
+#include "text_wrap.hpp"
+
+namespace myoscreen {
+
+using detail::append_wrapped;
+
+namespace {
+
+class Text {
+public:
+    Text(std::string& out, const RenderOptions& o) : out_(out), o_(o) {}
+    std::string style(std::string_view s, const char* code) const {
+        return o_.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+    }
+    void para(std::string_view lead, std::string_view text, std::string_view indent) {
+        out_ += lead;
+        append_wrapped(out_, text, o_.width, detail::display_width(lead), indent);
+    }
+    void line(std::string_view s) { out_ += s, out_ += '\n'; }
+    void heading(std::string_view s) { out_ += '\n', out_ += style(s, "1"), out_ += '\n'; }
+    std::string& out_;
+    const RenderOptions& o_;
+};
+
+std::string question_names(const Definitions& d, const std::vector<int>& qs) {
+    std::string s;
+    for (int q : qs) s += (s.empty() ? "" : ", ") + d.questions[q].id;
+    return s;
+}
+
+void attention(Text& t, const Report& r) {
+    const Definitions& d = *r.defs;
+    const FlagResult& fl = r.attention;
+    if (!fl.flag) {
+        t.line(t.style("Seek medical attention: no warning signs in your answers.", "1;32"));
+        if (!fl.would_decide.empty())
+            t.para("  ", "Some warning signs could not be checked; answering these would: " + question_names(d, fl.would_decide) + ".", "  ");
+        return;
+    }
+    const char* colour = fl.urgency == Urgency::emergency ? "1;41;97" : fl.urgency == Urgency::urgent ? "1;31" : "1;33";
+    std::string head = fmt::format("SEEK MEDICAL ATTENTION: {}", to_string(fl.urgency));
+    for (auto& c : head) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    t.line(t.style(head, colour));
+    // What to do first: the action of the most urgent reason.
+    for (int k : fl.reasons)
+        if (d.red_flags[k].urgency == fl.urgency && !d.red_flags[k].action.empty()) {
+            t.para("  ", d.red_flags[k].action, "  ");
+            break;
+        }
+    for (int k : fl.reasons) t.para("  - ", d.red_flags[k].text, "    ");
+    if (!fl.would_decide.empty())
+        t.para("  ", "Could be more urgent; these unanswered questions would tell: " + question_names(d, fl.would_decide) + ".", "  ");
+}
+
+void factors(Text& t, const Report& r, bool explain) {
+    const Definitions& d = *r.defs;
+    static constexpr Level order[] = {Level::likely, Level::possible, Level::unknown, Level::unlikely};
+    static constexpr const char* titles[] = {"Likely contributing factors", "Possible contributing factors",
+                                             "Could not be decided (answers missing)", "Unlikely"};
+    for (int li = 0; li < 4; ++li) {
+        std::string names;
+        bool any = false;
+        for (std::size_t f = 0; f < d.factors.size(); ++f) {
+            const FactorResult& fr = r.factors[f];
+            if (fr.level != order[li]) continue;
+            if (!any) t.heading(titles[li]);
+            any = true;
+            const Factor& factor = d.factors[f];
+            if (order[li] == Level::unlikely && !explain) {
+                names += (names.empty() ? "" : ", ") + factor.title;
+                continue;
+            }
+            t.line("  " + t.style(factor.title, "1"));
+            for (int k : fr.evidence) t.para("    - ", factor.rules[k].text, "      ");
+            if (!fr.would_decide.empty()) t.para("    ", "Would be decided by: " + question_names(d, fr.would_decide) + ".", "    ");
+            if ((order[li] == Level::likely || order[li] == Level::possible) && !factor.advice.text.empty())
+                t.para("    What helps: ", factor.advice.text, "      ");
+            if (explain) {
+                for (std::size_t k = 0; k < fr.rules.size(); ++k) {
+                    const RuleOutcome& o = fr.rules[k];
+                    const char* mark = o.state == State::unknown ? "?" : o.fired ? "+" : "-";
+                    std::string s = fmt::format("{} {}", factor.rules[k].id, o.state == State::unknown ? "unknown" : o.fired ? "true" : "false");
+                    if (!o.would_decide.empty()) s += " (would be decided by " + question_names(d, o.would_decide) + ")";
+                    s += " [" + factor.rules[k].source + "]";
+                    t.para(fmt::format("      {} ", mark), s, "        ");
+                }
+            }
+        }
+        if (!names.empty()) t.para("  ", names, "  ");
+    }
+}
+
+void instruments(Text& t, const Report& r) {
+    const Definitions& d = *r.defs;
+    t.heading("Screening scores");
+    for (std::size_t i = 0; i < d.instruments.size(); ++i) {
+        const Instrument& ins = d.instruments[i];
+        const InstrumentResult& ir = r.instruments[i];
+        // The name up to any parenthesis ("MNA-SF (Mini ...)" -> "MNA-SF").
+        std::string label = ins.name.substr(0, ins.name.find(" ("));
+        if (detail::display_width(label) > 20) label = ins.id;
+        std::string row = fmt::format("  {:<20} ", label);
+        if (!ir.applies) {
+            t.line(row + "does not apply");
+            continue;
+        }
+        const int cells = ins.max_score <= 10 ? ins.max_score : 10;
+        const int filled = ins.max_score > 0 ? (ir.score * cells + ins.max_score / 2) / ins.max_score : 0;
+        std::string bar;
+        for (int c = 0; c < cells; ++c) bar += c < filled ? "#" : ".";
+        row += fmt::format("{:>2}/{:<2} [{:<10}] ", ir.score, ins.max_score, bar);
+        row += ir.band >= 0 ? ins.bands[ir.band].name : "undecided";
+        if (!ir.complete) row += " (incomplete)";
+        t.line(row);
+    }
+}
+
+}  // namespace
+
+void render_text(const Report& r, std::string& out, const RenderOptions& opt) {
+    const Definitions& d = *r.defs;
+    Text t(out, opt);
+    attention(t, r);
+    factors(t, r, opt.explain);
+    instruments(t, r);
+    if (!r.unanswered.empty()) {
+        t.heading("Not answered");
+        t.para("  ", question_names(d, r.unanswered) + ". Answering them makes the screening more certain.", "  ");
+    }
+    if (!d.general_advice.text.empty()) {
+        t.heading("In general");
+        t.para("  ", d.general_advice.text, "  ");
+    }
+    out += '\n';
+    append_wrapped(out, d.disclaimer, opt.width, 0, "");
+}
+
+}  // namespace myoscreen

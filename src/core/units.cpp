@@ -1,0 +1,169 @@
+#include "units.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <initializer_list>
+
+namespace myoscreen::detail {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+    if (s.empty() || s.size() > 64) return std::nullopt;
+    const char* b = s.data();
+    const char* e = b + s.size();
+    // from_chars accepts "inf" and "nan"; answers must be ordinary numbers.
+    for (const char* p = b; p < e; ++p)
+        if (!(std::isdigit(static_cast<unsigned char>(*p)) || *p == '.' || *p == '-' || *p == 'e' || *p == 'E' || *p == '+'))
+            return std::nullopt;
+    double v = 0;
+    auto [p, ec] = std::from_chars(b, e, v);
+    if (ec != std::errc{} || p != e || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+namespace {
+
+bool lower_eq(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    return true;
+}
+
+bool any_of(std::string_view u, std::initializer_list<std::string_view> names) {
+    for (auto n : names)
+        if (lower_eq(u, n)) return true;
+    return false;
+}
+
+// Splits off a leading number; returns its text and leaves the rest in `s`.
+std::string_view take_number(std::string_view& s) {
+    std::size_t k = 0;
+    if (k < s.size() && s[k] == '-') ++k;
+    while (k < s.size() && (std::isdigit(static_cast<unsigned char>(s[k])) || s[k] == '.')) ++k;
+    // An exponent only when followed by a digit, so "5e" is not swallowed.
+    if (k + 1 < s.size() && (s[k] == 'e' || s[k] == 'E') &&
+        (std::isdigit(static_cast<unsigned char>(s[k + 1])) || ((s[k + 1] == '-' || s[k + 1] == '+') && k + 2 < s.size()))) {
+        k += 2;
+        while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+    }
+    std::string_view n = s.substr(0, k);
+    s = trim(s.substr(k));
+    return n;
+}
+
+std::string_view take_word(std::string_view& s) {
+    std::size_t k = 0;
+    if (!s.empty() && (s[0] == '\'' || s[0] == '"')) k = 1;
+    else
+        while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
+    std::string_view w = s.substr(0, k);
+    s = trim(s.substr(k));
+    return w;
+}
+
+// Factor from a unit word to the base unit, or 0 when it does not fit.
+double factor(std::string_view u, Unit base) {
+    switch (base) {
+    case Unit::kg:
+        if (any_of(u, {"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"})) return 1;
+        if (any_of(u, {"lb", "lbs", "pound", "pounds"})) return 0.45359237;
+        return 0;
+    case Unit::cm:
+        if (any_of(u, {"cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters"})) return 1;
+        if (any_of(u, {"m", "metre", "metres", "meter", "meters"})) return 100;
+        if (any_of(u, {"in", "inch", "inches", "\""})) return 2.54;
+        if (any_of(u, {"ft", "foot", "feet", "'"})) return 30.48;
+        return 0;
+    case Unit::years: return any_of(u, {"y", "yr", "yrs", "year", "years"}) ? 1 : 0;
+    case Unit::minutes: return any_of(u, {"min", "mins", "minute", "minutes"}) ? 1 : any_of(u, {"h", "hr", "hrs", "hour", "hours"}) ? 60 : 0;
+    case Unit::hours: return any_of(u, {"h", "hr", "hrs", "hour", "hours"}) ? 1 : any_of(u, {"min", "mins", "minute", "minutes"}) ? 1.0 / 60 : 0;
+    case Unit::days: return any_of(u, {"d", "day", "days"}) ? 1 : any_of(u, {"wk", "wks", "week", "weeks"}) ? 7 : 0;
+    case Unit::weeks: return any_of(u, {"wk", "wks", "week", "weeks"}) ? 1 : 0;
+    case Unit::none: return 0;
+    }
+    return 0;
+}
+
+std::string units_for(Unit base) {
+    switch (base) {
+    case Unit::kg: return "kg or lb";
+    case Unit::cm: return "cm, m, in, or ft and in (5 ft 8 in)";
+    case Unit::years: return "years";
+    case Unit::minutes: return "minutes or hours";
+    case Unit::hours: return "hours or minutes";
+    case Unit::days: return "days or weeks";
+    case Unit::weeks: return "weeks";
+    case Unit::none: return "no unit";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why) {
+    std::string_view s = trim(text);
+    Quantity q;
+    bool any = false;
+    double last_factor = 0;
+    // A sum of number-unit parts, largest unit first: "5 ft 8 in", "5'8\"".
+    while (!s.empty()) {
+        std::string_view num = take_number(s);
+        auto v = parse_number(num);
+        if (!v) {
+            why = num.empty() ? (any ? "unexpected text after the number" : "expected a number") : "not a valid number";
+            return std::nullopt;
+        }
+        std::string_view unit = take_word(s);
+        double f = 1;
+        if (!unit.empty()) {
+            f = factor(unit, base);
+            if (f == 0) {
+                why = "unknown unit; use " + units_for(base);
+                return std::nullopt;
+            }
+            q.converted = q.converted || f != 1;
+        } else if (any) {
+            // "5 ft 8": the bare tail takes the next smaller unit (inches).
+            if (last_factor == 30.48) f = 2.54;
+            else {
+                why = "a second number needs a unit";
+                return std::nullopt;
+            }
+            q.converted = true;
+        }
+        if (any && f >= last_factor) {
+            why = "give the larger unit first, as in 5 ft 8 in";
+            return std::nullopt;
+        }
+        if (any && *v < 0) {
+            why = "not a valid number";
+            return std::nullopt;
+        }
+        q.value += *v * f;
+        last_factor = f;
+        any = true;
+        if (unit.empty()) break;
+    }
+    if (!s.empty()) {
+        why = "unexpected text after the number";
+        return std::nullopt;
+    }
+    if (!any) {
+        why = "expected a number";
+        return std::nullopt;
+    }
+    if (!std::isfinite(q.value)) {
+        why = "number too large";
+        return std::nullopt;
+    }
+    return q;
+}
+
+}  // namespace myoscreen::detail

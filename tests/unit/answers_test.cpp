@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+#include "myoscreen/answers.hpp"
+
+using namespace myoscreen;
+
+namespace {
+const Question& question(const char* id) { return test::mini().questions[test::mini().question_index(id)]; }
+
+std::string typed_error(const char* id, const char* text) {
+    Answer a;
+    auto e = parse_typed_answer(question(id), text, a);
+    REQUIRE(e);
+    CHECK(e->field == id);
+    CHECK(e->reason.find(text) == std::string::npos);  // never echoes the value
+    return e->reason;
+}
+
+std::vector<AnswerError> json_errors(const char* text) {
+    Answers a;
+    return parse_json_answers(test::mini(), text, a);
+}
+}  // namespace
+
+TEST_CASE("typed answers: numbers, units, choices, yes/no, lists") {
+    Answer a;
+    REQUIRE_FALSE(parse_typed_answer(question("weight_kg"), "154 lb", a));
+    CHECK(a.num == Approx(69.85322498));
+    REQUIRE_FALSE(parse_typed_answer(question("sex"), "2", a));
+    CHECK(a.num == 1);
+    REQUIRE_FALSE(parse_typed_answer(question("sex"), "fem", a));
+    CHECK(a.num == 0);
+    REQUIRE_FALSE(parse_typed_answer(question("tired"), "Y", a));
+    CHECK(a.num == 1);
+    REQUIRE_FALSE(parse_typed_answer(question("conds"), "a, 3", a));
+    CHECK(a.set == 0b101);
+    CHECK(describe_answer(question("weight_kg"), Answer{true, 69.85322498, 0}) == "69.9 kg");
+}
+
+TEST_CASE("typed answers: reasons") {
+    CHECK(typed_error("age", "17") == "must be between 18 and 120 years");
+    CHECK(typed_error("age", "40.5") == "must be a whole number of years");
+    CHECK(typed_error("age", "121") == "must be between 18 and 120 years");
+    CHECK(typed_error("sex", "7") == "choose a number from 1 to 2");
+    CHECK(typed_error("sex", "x") == "not one of the choices");
+    CHECK(typed_error("tired", "maybe") == "answer yes or no");
+    CHECK(typed_error("conds", "a, none") == "'none' cannot be combined with other choices");
+    CHECK(typed_error("weight_kg", "20 stone").find("unknown unit") == 0);
+}
+
+TEST_CASE("JSON answers: every form and every error") {
+    Answers a;
+    REQUIRE(parse_json_answers(test::mini(), R"J({"age": 70, "sex": "male", "weight_kg": "154 lb", "tired": "yes",
+                                                "conds": [], "height_cm": null})J", a).empty());
+    CHECK(a.values[0].num == 70);
+    CHECK(a.values[2].num == Approx(69.85322498));
+    CHECK(a.values[4].num == 1);
+    CHECK(a.values[5].set == 0b1000);  // [] means none
+    CHECK_FALSE(a.values[3].given);
+
+    auto e = json_errors(R"J({"age": 70.5})J");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].field == "age");
+    CHECK(e[0].reason == "must be a whole number");
+    CHECK(json_errors(R"J({"age": 1e400})J").at(0).reason == "not a finite number");
+    CHECK(json_errors(R"J({"age": -5})J").at(0).reason == "must be between 18 and 120 years");
+    CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason.find("not one of the choices") == 0);
+    CHECK(json_errors(R"J({"conds": ["a", "none"]})J").at(0).reason == "'none' cannot be combined with other choices");
+    CHECK(json_errors(R"J({"nope": 1})J").at(0).field == "nope");
+    CHECK(json_errors(R"J({"age": 40, "age": 41})J").at(0).reason.find("twice") != std::string::npos);
+    CHECK(json_errors(R"J({"tired": 1})J").at(0).reason == "expected true or false");
+    CHECK(json_errors(R"J({"age": {"x": 1}})J").at(0).field == "age");
+    CHECK(json_errors(R"J([1, 2])J").at(0).reason.find("JSON object") != std::string::npos);
+    const auto syntax = json_errors("{\"age\": 40x}");
+    REQUIRE(syntax.size() == 1);
+    CHECK(syntax[0].reason.find("line 1, column") != std::string::npos);
+    CHECK(syntax[0].reason.find("40x") == std::string::npos);
+    CHECK(json_errors(R"J({"sex": "secretvalue"})J").at(0).reason.find("secretvalue") == std::string::npos);
+}
