@@ -34,9 +34,10 @@ struct AnswerError {
 // `q`: numbers with units ("70 kg", "154 lb", "5 ft 8 in", "5'8\""), choices
 // by number, code or unambiguous prefix, yes/no, lists for multi_choice.
 // `default_unit` applies to a bare number (a CSV column named weight_lb).
-// Empty text is an error here; callers decide what empty means.
+// Empty text is an error here; callers decide what empty means. `strict`
+// (batch cells) accepts choices only by code, multi_choice codes split by ';'.
 std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
-                                              std::string_view default_unit = {});
+                                              std::string_view default_unit = {}, bool strict = false);
 
 // "between 18 and 120 years": the accepted range of a numeric question.
 std::string describe_range(const Question& q);
@@ -48,6 +49,10 @@ struct JsonAnswersOptions {
     // Called for a key that is no question; when unset, such keys are errors.
     std::function<void(std::string_view key)> on_unknown_key;
     std::size_t max_errors = 100;
+    // Batch: the key holding a record id (a string or number) and where to
+    // put it; that key is then not an answer.
+    std::string_view id_key;
+    std::string* id_out = nullptr;
 };
 
 // Parses a JSON answers object ({question_id: value}). Returns every problem

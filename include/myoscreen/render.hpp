@@ -1,6 +1,7 @@
 // Renderers: a Report to text, JSON or CSV, appended to a string.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@ struct RenderOptions {
     bool pretty = true;                 // JSON: indented (false: one line)
     bool explain = false;               // include per-rule outcomes
     std::optional<std::string_view> id; // batch record id
+    std::uint64_t record = 0;           // batch record number (0: none)
     // Text report only:
     bool color = false;
     int width = 80;
@@ -24,5 +26,12 @@ void render_text(const Report& r, std::string& out, const RenderOptions& opt = {
 // CSV: a header line, then one line per report (both end with "\n").
 void render_csv_header(const Definitions& defs, std::string& out);
 void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt = {});
+
+// A record that could not be screened: {"record": N, "id": ..., "error":
+// {"field": ..., "reason": ...}} on one line, or its CSV row.
+void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
+                       std::string_view reason, std::string& out);
+void render_error_csv(const Definitions& defs, std::uint64_t record, std::optional<std::string_view> id,
+                      std::string_view field, std::string_view reason, std::string& out);
 
 }  // namespace myoscreen

@@ -1,6 +1,7 @@
 // The subcommands. Each returns an exit code or throws Failure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,21 @@ struct QuestionsArgs {
     std::string format = "text";
 };
 int cmd_questions(const QuestionsArgs& a);
+
+struct BatchArgs {
+    std::vector<std::string> files;  // empty or "-": stdin
+    std::string input;               // csv | jsonl; empty: from the extension or content
+    std::string format = "jsonl";    // jsonl | csv | json
+    unsigned jobs = 0;               // 0: all cores
+    std::string id_column = "id";
+    bool summary = false;
+    bool explain = false;
+    bool no_color = false;
+    std::string rules;
+    std::uint64_t max_errors = 0;
+    std::size_t max_record_bytes = 1 << 20;
+};
+int cmd_batch(const BatchArgs& a);
 
 int cmd_rules_show();
 int cmd_rules_check(const std::string& path);

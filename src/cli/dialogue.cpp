@@ -108,7 +108,7 @@ public:
             const Question& q = defs_.questions[qi];
             if (q.section != section) {
                 section = q.section;
-                term_.print("\n" + term_.bold(defs_.sections[section].title) + "\n");
+                term_.print(fmt::format("\n{}\n", term_.bold(defs_.sections[section].title)));
             }
             ask(q);
             auto line = term_.read_line();
@@ -152,7 +152,7 @@ private:
 
     void ask(const Question& q) {
         const auto& sec = defs_.sections[q.section];
-        term_.print("\n" + term_.dim(fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total())) + "\n");
+        term_.print(fmt::format("\n{}\n", term_.dim(fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total()))));
         term_.print(term_.bold(q.text) + "\n");
         for (std::size_t c = 0; c < q.choices.size(); ++c) term_.print(fmt::format("  {:>2}  {}\n", c + 1, q.choices[c].label));
         term_.print(term_.dim("  (" + hint(q) + ")") + "\n> ");
@@ -182,7 +182,7 @@ private:
             if (f.urgency != Urgency::emergency || announced_[k]) continue;
             announced_[k] = true;
             any = true;
-            term_.print("\n" + term_.red("!! SEEK EMERGENCY CARE NOW") + "\n" + term_.bold(f.text) + "\n");
+            term_.print(fmt::format("\n{}\n{}\n", term_.red("!! SEEK EMERGENCY CARE NOW"), term_.bold(f.text)));
             if (!f.action.empty()) term_.print(f.action + "\n");
         }
         if (!any) return;

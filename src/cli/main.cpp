@@ -33,6 +33,21 @@ int run(int argc, char** argv) {
     s->add_flag("--no-color", screen.no_color, "No colour or bold, even on a terminal");
     s->add_flag("--fail-on-flag", screen.fail_on_flag, "Exit 1 when the medical-attention flag is raised");
 
+    BatchArgs batch;
+    auto* b = app.add_subcommand("batch", "Screen many records (CSV or JSON Lines), one result line per record, in order");
+    b->add_option("FILE", batch.files, "Input files, or - for stdin (default)");
+    b->add_option("--input", batch.input, "Input format (default: from the file extension, or the content)")
+        ->check(CLI::IsMember({"csv", "jsonl"}));
+    b->add_option("--format", batch.format, "Output format")->check(CLI::IsMember({"jsonl", "csv", "json"}));
+    b->add_option("--jobs,-j", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1U, 1024U));
+    b->add_option("--id-column", batch.id_column, "Column or key carrying a record id into the output")->capture_default_str();
+    b->add_flag("--summary", batch.summary, "Print a summary to stderr at the end (always on a terminal)");
+    b->add_flag("--explain", batch.explain, "Include per-rule outcomes in JSON output");
+    b->add_flag("--no-color", batch.no_color, "No colour in the summary");
+    b->add_option("--rules", batch.rules, "Definitions file instead of the embedded ones");
+    b->add_option("--max-errors", batch.max_errors, "Stop after N invalid records (default: never)");
+    b->add_option("--max-record-bytes", batch.max_record_bytes, "Longest record accepted")->capture_default_str()->check(CLI::Range(16, 1 << 30));
+
     QuestionsArgs questions;
     auto* q = app.add_subcommand("questions", "Print the questionnaire");
     q->add_option("--format", questions.format, "text, json, csv-header or markdown")
@@ -61,6 +76,7 @@ int run(int argc, char** argv) {
     }
 
     if (*q) return cmd_questions(questions);
+    if (*b) return cmd_batch(batch);
     if (*rules) return rules->got_subcommand("show") ? cmd_rules_show() : cmd_rules_check(check_file);
     return cmd_screen(screen);  // `screen`, or no command at all
 }

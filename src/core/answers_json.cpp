@@ -28,10 +28,20 @@ public:
             return set(Answer{true, v ? 1.0 : 0.0, 0});
         });
     }
-    bool number_integer(number_integer_t v) override { return number(static_cast<double>(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return number(static_cast<double>(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return number(v); }
+    bool number_integer(number_integer_t v) override {
+        if (take_id()) return *opt_.id_out = std::to_string(v), true;
+        return number(static_cast<double>(v));
+    }
+    bool number_unsigned(number_unsigned_t v) override {
+        if (take_id()) return *opt_.id_out = std::to_string(v), true;
+        return number(static_cast<double>(v));
+    }
+    bool number_float(number_float_t v, const string_t& raw) override {
+        if (take_id()) return *opt_.id_out = raw, true;
+        return number(v);
+    }
     bool string(string_t& s) override {
+        if (take_id()) return *opt_.id_out = s, true;
         if (depth_ == 2 && in_array_) {
             if (q_ >= 0) {
                 const Question& q = defs_.questions[q_];
@@ -92,6 +102,11 @@ public:
         if (depth_ != 1) return true;
         key_ = k;
         failed_key_ = false;
+        id_next_ = opt_.id_out != nullptr && k == opt_.id_key;
+        if (id_next_) {
+            q_ = -1;
+            return true;
+        }
         auto it = index_.find(k);
         q_ = it == index_.end() ? -1 : it->second;
         if (q_ < 0) {
@@ -126,10 +141,16 @@ private:
     int q_ = -1;
     int depth_ = 0;
     bool in_array_ = false;
+    bool id_next_ = false;  // the value after the id key is the record id
     bool failed_key_ = false;
     bool top_is_object_ = true;
     std::uint64_t array_set_ = 0;
 
+    bool take_id() {
+        if (!id_next_ || depth_ != 1) return false;
+        id_next_ = false;
+        return true;
+    }
     bool error(std::string field, std::string reason) {
         failed_key_ = true;
         if (errs_.size() < opt_.max_errors) errs_.push_back({std::move(field), std::move(reason)});

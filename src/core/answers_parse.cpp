@@ -52,6 +52,15 @@ int pick_choice(const Question& q, std::string_view text, std::string& why) {
     return found;
 }
 
+// Batch data: the code itself (any letter case), nothing looser.
+int exact_code(const Question& q, std::string_view text, std::string& why) {
+    const std::string t = lower(trim(text));
+    for (std::size_t i = 0; i < q.choices.size(); ++i)
+        if (lower(q.choices[i].code) == t) return static_cast<int>(i);
+    why = "not one of the choice codes (see: myoscreen questions)";
+    return -1;
+}
+
 std::optional<bool> yes_no(std::string_view text) {
     const std::string t = lower(trim(text));
     if (t == "y" || t == "yes" || t == "true" || t == "1") return true;
@@ -66,7 +75,7 @@ std::string describe_range(const Question& q) {
 }
 
 std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
-                                              std::string_view default_unit) {
+                                              std::string_view default_unit, bool strict) {
     auto fail = [&](std::string why) { return AnswerError{q.id, std::move(why)}; };
     text = trim(text);
     if (text.empty()) return fail("empty answer");
@@ -100,7 +109,7 @@ std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_vie
     }
     case QuestionType::choice: {
         std::string why;
-        int i = pick_choice(q, text, why);
+        int i = strict ? exact_code(q, text, why) : pick_choice(q, text, why);
         if (i < 0) return fail(why);
         out = Answer{true, static_cast<double>(i), 0};
         return std::nullopt;
@@ -110,13 +119,13 @@ std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_vie
         std::size_t start = 0;
         const std::string s(text);
         while (start <= s.size()) {
-            std::size_t end = s.find_first_of(",;", start);
+            std::size_t end = s.find_first_of(strict ? ";" : ",;", start);
             if (end == std::string::npos) end = s.size();
             std::string_view part = trim(std::string_view(s).substr(start, end - start));
             start = end + 1;
             if (part.empty()) continue;
             std::string why;
-            int i = pick_choice(q, part, why);
+            int i = strict ? exact_code(q, part, why) : pick_choice(q, part, why);
             if (i < 0) return fail(why);
             set |= std::uint64_t{1} << i;
         }

@@ -235,7 +235,9 @@ private:
         }
         for (std::size_t i = 0; i < defs_.questions.size(); ++i) {
             const Question& q = defs_.questions[i];
-            if (!q.ask_if.empty() && evaluate(q.ask_if, slots.data(), stack.data()).is_false())
+            // answered() is two-valued, so this test says nothing about it.
+            const bool uses_answered = std::any_of(q.ask_if.code.begin(), q.ask_if.code.end(), [](const Instr& in) { return in.op == Op::answered; });
+            if (!q.ask_if.empty() && !uses_answered && evaluate(q.ask_if, slots.data(), stack.data()).is_false())
                 ctx_.error("/questions/" + std::to_string(i) + "/ask_if", "question \"" + q.id + "\" can never be asked: its ask_if is always false");
         }
     }

@@ -75,8 +75,7 @@ private:
 
     // Ids share one namespace (questions, derived, instruments) so that an
     // identifier in an expression means exactly one thing.
-    void claim(const std::string& id, const std::string& ptr, const char* what) {
-        if (id.empty()) return;
+    void claim(const std::string& id, const std::string& ptr, const char* what, bool global = true) {
         bool ok = !id.empty() && !std::isdigit(static_cast<unsigned char>(id[0]));
         for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
         if (!ok) {
@@ -87,6 +86,7 @@ private:
             ctx_.error(child(ptr, "id"), "\"" + id + "\" is a reserved word of the expression language");
             return;
         }
+        if (!global) return;
         auto [it, fresh] = ids_.emplace(id, ptr);
         if (!fresh) ctx_.error(child(ptr, "id"), std::string("duplicate id \"") + id + "\" (first defined at " + it->second + ")");
     }
@@ -118,7 +118,7 @@ private:
         ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "text", "help", "choices", "exclusive", "ask_if"});
         Question q;
         q.id = ctx_.str(v, p, "id").value_or("");
-        claim(q.id, p, "question");
+        if (v.contains("id")) claim(q.id, p, "question");
         q.text = ctx_.str(v, p, "text").value_or("");
         q.help = ctx_.str(v, p, "help", false).value_or("");
         if (auto s = ctx_.str(v, p, "section")) {
@@ -130,8 +130,9 @@ private:
                 ctx_.error(child(p, "section"), "questions must be grouped by section in section order; \"" + *s + "\" comes earlier");
             q.section = std::max(found, 0);
         }
+        bool type_known = false;
         if (auto t = ctx_.str(v, p, "type")) {
-            if (auto qt = question_type(*t)) q.type = *qt;
+            if (auto qt = question_type(*t)) q.type = *qt, type_known = true;
             else ctx_.error(child(p, "type"), "unknown question type \"" + *t + "\" (expected integer, number, yes_no, choice or multi_choice)");
         }
         const bool numeric = q.type == QuestionType::integer || q.type == QuestionType::number;
@@ -145,12 +146,12 @@ private:
             q.min = lo.value_or(0);
             q.max = hi.value_or(0);
             if (lo && hi && !(*lo <= *hi)) ctx_.error(child(p, "max"), "\"max\" is below \"min\"");
-        } else {
+        } else if (type_known) {
             for (const char* k : {"unit", "min", "max"})
                 if (v.contains(k)) ctx_.error(child(p, k), std::string("\"") + k + "\" applies only to integer and number questions");
         }
         if (choices) choice_list(v, p, q);
-        else if (v.contains("choices")) ctx_.error(child(p, "choices"), "\"choices\" applies only to choice and multi_choice questions");
+        else if (type_known && v.contains("choices")) ctx_.error(child(p, "choices"), "\"choices\" applies only to choice and multi_choice questions");
         if (auto ex = ctx_.str(v, p, "exclusive", false)) {
             q.exclusive = q.choice_index(*ex);
             if (q.type != QuestionType::multi_choice) ctx_.error(child(p, "exclusive"), "\"exclusive\" applies only to multi_choice questions");
@@ -188,7 +189,7 @@ private:
         ctx_.only_keys(v, p, {"id", "type", "expr", "text", "unit"});
         Derived d;
         d.id = ctx_.str(v, p, "id").value_or("");
-        claim(d.id, p, "derived");
+        if (v.contains("id")) claim(d.id, p, "derived");
         d.text = ctx_.str(v, p, "text", false).value_or("");
         d.unit = ctx_.str(v, p, "unit", false).value_or("");
         if (auto t = ctx_.str(v, p, "type")) {
@@ -222,7 +223,7 @@ void Loader::instrument(const json& v, const std::string& p) {
     ctx_.only_keys(v, p, {"id", "name", "source", "description", "items", "bands"});
     Instrument ins;
     ins.id = ctx_.str(v, p, "id").value_or("");
-    claim(ins.id, p, "instrument");
+    if (v.contains("id")) claim(ins.id, p, "instrument");
     ins.name = ctx_.str(v, p, "name").value_or(ins.id);
     ins.source = ctx_.str(v, p, "source").value_or("");
     ins.description = ctx_.str(v, p, "description", false).value_or("");
@@ -248,6 +249,7 @@ void Loader::instrument(const json& v, const std::string& p) {
             if (ranged == ins.rule_bands) {
                 ctx_.error(bp, "bands are either all score ranges (min, max) or all rules (when); not mixed");
             } else if (ranged) {
+                if (b.contains("when")) ctx_.error(child(bp, "when"), "a score-range band (min, max) cannot also have \"when\"");
                 band.min = whole(b, bp, "min").value_or(0);
                 band.max = whole(b, bp, "max").value_or(0);
             } else if (b.contains("when")) {
@@ -344,6 +346,7 @@ void Loader::factor(const json& v, const std::string& p) {
             Rule rule{ctx_.str(r, rp, "id").value_or(""), ctx_.str(r, rp, "text").value_or(""), ctx_.str(r, rp, "source").value_or(""), {}, 0};
             for (const auto& o : f.rules)
                 if (o.id == rule.id) ctx_.error(child(rp, "id"), "duplicate rule id \"" + rule.id + "\"");
+            if (r.contains("id")) claim(rule.id, rp, "rule", false);
             if (ids_.count(rule.id)) ctx_.error(child(rp, "id"), "rule id \"" + rule.id + "\" hides the question, derived value or instrument of that name");
             expr(r, rp, "when", PendingExpr::Owner::rule, fi, static_cast<int>(k), 0, Type::boolean);
             f.rules.push_back(std::move(rule));

@@ -9,6 +9,8 @@
 #include <cctype>
 #include <charconv>
 
+#include <fmt/format.h>
+
 #include "expr_ast.hpp"
 
 namespace myoscreen::detail {
@@ -55,7 +57,7 @@ private:
 
     static std::string describe(const Token& t) {
         if (t.kind == Tok::end) return "end of expression";
-        return "'" + std::string(t.text) + "'";
+        return fmt::format("'{}'", t.text);
     }
 
     void next() {
@@ -100,7 +102,8 @@ private:
         return add(std::move(n));
     }
 
-    // Guards recursion: each nested parenthesis, unary or call costs a level.
+    // Guards recursion: each nested parenthesis, call argument, 'not' or
+    // unary minus costs one level.
     struct Depth {
         Parser& p;
         bool ok;
@@ -235,9 +238,7 @@ private:
             next();
             return add(Node{Node::Kind::string, std::string(t.text.substr(1, t.text.size() - 2)), 0, {}, t.begin, end});
         case Tok::lparen: {
-            Depth d(*this);
-            if (!d.ok) return -1;
-            next();
+            next();  // the nesting is counted by parse_or
             int k = parse_or();
             if (k < 0) return -1;
             if (tok_.kind != Tok::rparen) return fail(tok_.begin, "expected ')', got " + describe(tok_)), -1;
@@ -271,8 +272,6 @@ private:
         }
     }
     int parse_call(const Token& name) {
-        Depth d(*this);
-        if (!d.ok) return -1;
         Node call{Node::Kind::call, std::string(name.text), 0, {}, name.begin, 0};
         next();  // '('
         while (tok_.kind != Tok::rparen) {

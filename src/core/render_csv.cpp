@@ -9,7 +9,7 @@ namespace myoscreen {
 
 namespace {
 // RFC 4180: quote when the field holds a comma, quote or line break.
-void field(std::string& out, std::string_view s) {
+void field_out(std::string& out, std::string_view s) {
     if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
         out += s;
         return;
@@ -27,12 +27,23 @@ void render_csv_header(const Definitions& d, std::string& out) {
     out += "id,complete,flag,urgency";
     for (const auto& f : d.factors) out += "," + f.id;
     for (const auto& i : d.instruments) out += "," + i.id + "_score," + i.id + "_band";
+    out += ",error\n";
+}
+
+void render_error_csv(const Definitions& d, std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
+                      std::string_view reason, std::string& out) {
+    if (id) field_out(out, *id);
+    else fmt::format_to(std::back_inserter(out), "{}", record);
+    out.append(3 + d.factors.size() + 2 * d.instruments.size(), ',');
+    out += ',';
+    field_out(out, fmt::format("record {}: {}{}{}", record, field, field.empty() ? "" : ": ", reason));
     out += '\n';
 }
 
 void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
-    if (opt.id) field(out, *opt.id);
+    if (opt.id) field_out(out, *opt.id);
+    else if (opt.record) fmt::format_to(std::back_inserter(out), "{}", opt.record);
     out += r.complete ? ",true," : ",false,";
     out += r.attention.flag ? "true," : "false,";
     out += to_string(r.attention.urgency);
@@ -47,7 +58,7 @@ void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt)
         out += ',';
         if (ir.band >= 0) out += d.instruments[i].bands[ir.band].name;
     }
-    out += '\n';
+    out += ",\n";  // empty error column
 }
 
 }  // namespace myoscreen

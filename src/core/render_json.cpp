@@ -95,6 +95,7 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     w.begin_object();
     w.key("schema").string("myoscreen.report/1");
     w.key("definitions").begin_object().key("name").string(d.name).key("version").string(d.version).end_object();
+    if (opt.record) w.key("record").integer(static_cast<long long>(opt.record));
     if (opt.id) w.key("id").string(*opt.id);
     w.key("complete").boolean(r.complete);
     w.key("unanswered");
@@ -128,6 +129,19 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     attention(w, r, opt);
     w.key("disclaimer").string(d.disclaimer);
     w.end_object();
+    out += '\n';
+}
+
+void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
+                       std::string_view reason, std::string& out) {
+    JsonWriter w(out, false);
+    w.begin_object().key("record").integer(static_cast<long long>(record)).key("id");
+    if (id) w.string(*id);
+    else w.null();
+    w.key("error").begin_object().key("field");
+    if (field.empty()) w.null();
+    else w.string(field);
+    w.key("reason").string(reason).end_object().end_object();
     out += '\n';
 }
 

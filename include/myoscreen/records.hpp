@@ -1,0 +1,48 @@
+// Batch records: CSV rows and JSON Lines objects turned into Answers. The
+// CSV header is mapped once; each row is then read without name lookups.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "myoscreen/answers.hpp"
+
+namespace myoscreen {
+
+// Splits one complete CSV record (RFC 4180: quoted fields, "" escapes,
+// embedded commas and line breaks; the record's own line break removed).
+// Returns false when a quote is left open or text follows a closing quote.
+bool split_csv_record(std::string_view record, std::vector<std::string>& fields);
+
+struct CsvColumn {
+    enum class Kind { question, id, ignored };
+    Kind kind = Kind::ignored;
+    int question = -1;
+    std::string unit;  // from the column name: weight_lb → lb
+};
+
+struct CsvLayout {
+    std::vector<CsvColumn> columns;
+    std::vector<std::string> ignored;  // names of columns that are no question
+    bool has_id = false;
+};
+
+// Maps header names to questions. `weight_lb` maps to `weight_kg` in lb,
+// `height_in` to `height_cm` in inches. A name that is no question but
+// close to one (a likely typo) is an error; others are ignored.
+CsvLayout map_csv_header(const Definitions& defs, const std::vector<std::string>& names, std::string_view id_column,
+                         std::vector<AnswerError>& errors);
+
+// Reads one data row. Empty cell = unanswered. Returns the first problem.
+std::optional<AnswerError> parse_csv_row(const Definitions& defs, const CsvLayout& layout,
+                                         const std::vector<std::string>& fields, Answers& out, std::string& id);
+
+// The question id a misspelt name most likely meant (one edit for names of
+// 4-5 characters, two for longer ones), or empty when none is close.
+std::string suggest_question(const Definitions& defs, std::string_view name);
+
+// Checks UTF-8; returns the byte offset of the first invalid sequence or npos.
+std::size_t find_invalid_utf8(std::string_view s);
+
+}  // namespace myoscreen

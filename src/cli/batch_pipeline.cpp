@@ -1,0 +1,197 @@
+#include "batch_pipeline.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+#include <fmt/format.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+
+#include "io.hpp"
+#include "myoscreen/render.hpp"
+#include "myoscreen/screen.hpp"
+
+namespace myoscreen::cli {
+namespace {
+
+constexpr std::size_t chunk_records = 512;
+constexpr std::size_t chunk_bytes = 1 << 20;
+
+struct Chunk {
+    struct Rec {
+        std::size_t off, len;
+        std::uint64_t number;
+        bool too_long;
+    };
+    std::string text;
+    std::vector<Rec> recs;
+    std::string out;
+    Tally tally;
+    std::uint64_t bytes_read = 0;
+};
+
+// What each worker thread keeps between records, to avoid allocations.
+struct Workspace {
+    Answers answers;
+    std::vector<std::string> fields;
+    std::string id;
+    std::set<std::string> unknown;
+};
+
+class Screener {
+public:
+    Screener(const Definitions& d, const BatchConfig& c) : defs_(d), cfg_(c) {}
+
+    void chunk(Chunk& c, Workspace& ws) const {
+        c.out.clear();
+        c.tally = Tally{};
+        if (ws.answers.values.size() != defs_.questions.size()) ws.answers = Answers(defs_.questions.size());
+        for (const auto& r : c.recs) record(std::string_view(c.text).substr(r.off, r.len), r, c, ws);
+    }
+
+private:
+    const Definitions& defs_;
+    const BatchConfig& cfg_;
+
+    void error(const Chunk::Rec& r, Chunk& c, const std::optional<std::string_view>& id, std::string_view field,
+               std::string_view reason) const {
+        ++c.tally.errors;
+        if (cfg_.output == OutputFormat::csv) {
+            render_error_csv(defs_, r.number, id, field, reason, c.out);
+            return;
+        }
+        if (cfg_.output == OutputFormat::json) c.out += ",\n";
+        render_error_json(r.number, id, field, reason, c.out);
+        if (cfg_.output == OutputFormat::json) c.out.pop_back();  // the writer adds separators
+    }
+
+    void record(std::string_view text, const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
+        ws.id.clear();
+        bool has_id = false;
+        if (r.too_long) return error(r, c, std::nullopt, "", "record longer than the limit (--max-record-bytes)");
+        if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
+            return error(r, c, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
+        if (cfg_.input == InputFormat::csv) {
+            if (!split_csv_record(text, ws.fields)) return error(r, c, std::nullopt, "", "malformed CSV: unbalanced quotes");
+            auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields, ws.answers, ws.id);
+            has_id = cfg_.layout->has_id;
+            if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
+        } else {
+            JsonAnswersOptions o;
+            o.max_errors = 1;
+            o.id_key = cfg_.id_key;
+            o.id_out = &ws.id;
+            std::string typo;
+            o.on_unknown_key = [&](std::string_view k) {
+                if (typo.empty() && !(typo = suggest_question(defs_, k)).empty()) typo = std::string(k) + "|" + typo;
+                else if (ws.unknown.size() < 100) ws.unknown.emplace(k);
+            };
+            auto errs = parse_json_answers(defs_, text, ws.answers, o);
+            has_id = !ws.id.empty();
+            const auto id = has_id ? std::optional<std::string_view>(ws.id) : std::nullopt;
+            if (!errs.empty()) return error(r, c, id, errs[0].field, errs[0].reason);
+            if (!typo.empty()) {
+                const auto bar = typo.find('|');
+                return error(r, c, id, typo.substr(0, bar), "not a question id; did you mean '" + typo.substr(bar + 1) + "'?");
+            }
+        }
+        ScreenOptions so;
+        so.explain = cfg_.explain;
+        const Report rep = screen(defs_, ws.answers, so);
+        c.tally.add(rep);
+        RenderOptions ro;
+        ro.pretty = false;
+        ro.explain = cfg_.explain;
+        ro.record = r.number;
+        if (has_id) ro.id = ws.id;
+        switch (cfg_.output) {
+        case OutputFormat::csv: render_csv_row(rep, c.out, ro); break;
+        case OutputFormat::json:
+            c.out += ",\n";
+            render_json(rep, c.out, ro);
+            c.out.pop_back();
+            break;
+        case OutputFormat::jsonl: render_json(rep, c.out, ro); break;
+        }
+    }
+};
+
+}  // namespace
+
+void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& reader, BatchState& st) {
+    const Screener screener(defs, cfg);
+    tbb::enumerable_thread_specific<Workspace> workspaces;
+    // Every chunk lives in `owned` (at most `tokens` of them) so none leaks if
+    // a write fails mid-pipeline; `free` holds those ready for reuse.
+    std::vector<std::unique_ptr<Chunk>> owned;
+    std::vector<Chunk*> free;
+    std::mutex pool_mu;
+    bool done = false;
+
+    auto read = [&](tbb::flow_control& fc) -> Chunk* {
+        if (done || st.stopped) {
+            fc.stop();
+            return nullptr;
+        }
+        Chunk* c = nullptr;
+        {
+            std::lock_guard lk(pool_mu);
+            if (!free.empty()) {
+                c = free.back();
+                free.pop_back();
+            } else {
+                owned.push_back(std::make_unique<Chunk>());
+                c = owned.back().get();
+            }
+        }
+        c->text.clear();
+        c->recs.clear();
+        RecordReader::Record r;
+        while (c->recs.size() < chunk_records && c->text.size() < chunk_bytes) {
+            if (!reader.next(r)) {
+                done = true;
+                break;
+            }
+            c->recs.push_back({c->text.size(), r.text.size(), st.next_record++, r.too_long});
+            c->text.append(r.text);
+        }
+        c->bytes_read = reader.bytes_read();
+        if (c->recs.empty()) {
+            std::lock_guard lk(pool_mu);
+            free.push_back(c);
+            fc.stop();
+            return nullptr;
+        }
+        return c;
+    };
+    auto work = [&](Chunk* c) -> Chunk* {
+        screener.chunk(*c, workspaces.local());
+        return c;
+    };
+    auto write = [&](Chunk* c) {
+        std::string_view out = c->out;
+        if (cfg.output == OutputFormat::json && !out.empty()) {
+            // Records come as ",\n{...}"; the first one of all opens the array.
+            write_out(st.wrote_any ? "," : "[");
+            out.remove_prefix(1);
+        }
+        if (!out.empty()) st.wrote_any = true;
+        write_out(out);
+        st.tally.merge(c->tally);
+        if (cfg.max_errors && st.tally.errors >= cfg.max_errors) st.stopped = true;
+        if (st.progress) st.progress(c->bytes_read);
+        std::lock_guard lk(pool_mu);
+        free.push_back(c);
+    };
+
+    const std::size_t tokens = std::max<std::size_t>(2, cfg.jobs * 3);
+    tbb::parallel_pipeline(tokens, tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order, read) &
+                                       tbb::make_filter<Chunk*, Chunk*>(tbb::filter_mode::parallel, work) &
+                                       tbb::make_filter<Chunk*, void>(tbb::filter_mode::serial_in_order, write));
+    std::set<std::string> unknown(st.unknown_keys.begin(), st.unknown_keys.end());
+    for (auto& ws : workspaces) unknown.insert(ws.unknown.begin(), ws.unknown.end());
+    st.unknown_keys.assign(unknown.begin(), unknown.end());
+}
+
+}  // namespace myoscreen::cli

@@ -1,0 +1,175 @@
+// `batch`: screen CSV or JSON Lines records, one result line per record, in
+// input order, whatever --jobs.
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <oneapi/tbb/global_control.h>
+
+#include "batch_pipeline.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/render.hpp"
+#include "terminal.hpp"
+
+namespace myoscreen::cli {
+namespace {
+
+struct Source {
+    std::string name;
+    int fd = -1;
+    std::uint64_t size = 0;  // regular files only, for the progress bar
+    std::unique_ptr<RecordReader> reader;
+    InputFormat format = InputFormat::jsonl;
+    CsvLayout layout;
+    ~Source() {
+        if (fd > STDIN_FILENO) ::close(fd);
+    }
+};
+
+std::optional<InputFormat> format_from_name(const std::string& path) {
+    auto ends = [&](std::string_view s) { return path.size() >= s.size() && path.compare(path.size() - s.size(), s.size(), s) == 0; };
+    if (ends(".csv") || ends(".CSV")) return InputFormat::csv;
+    if (ends(".jsonl") || ends(".ndjson") || ends(".json") || ends(".JSONL")) return InputFormat::jsonl;
+    return std::nullopt;
+}
+
+// Opens every input before anything is written, so a missing file (66) or a
+// misspelt CSV header (65) stops the batch before its first record.
+std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const BatchArgs& a) {
+    std::vector<std::unique_ptr<Source>> out;
+    const std::vector<std::string> files = a.files.empty() ? std::vector<std::string>{"-"} : a.files;
+    for (const auto& f : files) {
+        auto s = std::make_unique<Source>();
+        s->name = f == "-" ? "<stdin>" : f;
+        s->fd = f == "-" ? STDIN_FILENO : ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
+        if (s->fd < 0) {
+            const int err = errno;
+            throw Failure(err == ENOENT ? exit_no_input : exit_io, fmt::format("cannot open '{}': {}", f, std::strerror(err)));
+        }
+        struct stat st {};
+        if (::fstat(s->fd, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) throw Failure(exit_no_input, fmt::format("cannot read '{}': it is a directory", f));
+            if (S_ISREG(st.st_mode)) s->size = static_cast<std::uint64_t>(st.st_size);
+        }
+        s->reader = std::make_unique<RecordReader>(s->fd, s->name, InputFormat::jsonl, a.max_record_bytes);
+        out.push_back(std::move(s));
+    }
+    for (auto& s : out) {
+        auto fmt_ = a.input == "csv" ? std::optional(InputFormat::csv)
+                    : a.input == "jsonl" ? std::optional(InputFormat::jsonl)
+                                         : format_from_name(s->name);
+        // Unnamed input: JSON Lines start with '{', anything else is CSV.
+        if (!fmt_) fmt_ = s->reader->peek() == '{' ? InputFormat::jsonl : InputFormat::csv;
+        s->format = *fmt_;
+        s->reader->set_format(s->format);
+        if (s->format != InputFormat::csv) continue;
+        RecordReader::Record header;
+        std::vector<std::string> names;
+        if (!s->reader->next(header)) continue;  // empty file: no records
+        if (header.too_long || !split_csv_record(header.text, names))
+            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read", s->name));
+        std::vector<AnswerError> errs;
+        s->layout = map_csv_header(d, names, a.id_column, errs);
+        for (const auto& e : errs) warn(fmt::format("{}: header: '{}': {}", s->name, e.field, e.reason));
+        if (!errs.empty()) throw Failure(exit_data, fmt::format("{}: the CSV header has {} problem{}; no record was screened", s->name,
+                                                                errs.size(), errs.size() == 1 ? "" : "s"));
+        if (!s->layout.ignored.empty()) {
+            std::string list;
+            for (const auto& n : s->layout.ignored) list += (list.empty() ? "" : ", ") + n;
+            warn(fmt::format("{}: ignoring columns that are not questions: {}", s->name, list));
+        }
+    }
+    return out;
+}
+
+class Progress {
+public:
+    Progress(std::uint64_t total, bool color) : total_(total), color_(color), start_(clock::now()), last_(start_) {}
+    void update(std::uint64_t bytes_in_file, std::uint64_t records) {
+        const auto now = clock::now();
+        if (now - last_ < std::chrono::milliseconds(200)) return;
+        last_ = now;
+        const double secs = std::chrono::duration<double>(now - start_).count();
+        const std::uint64_t done = base_ + bytes_in_file;
+        std::string line = fmt::format("\r\x1b[K  {} records  {:.0f}/s", records, secs > 0 ? static_cast<double>(records) / secs : 0.0);
+        if (total_ > 0 && done > 0 && done <= total_) {
+            const double frac = static_cast<double>(done) / static_cast<double>(total_);
+            const int eta = static_cast<int>(secs / frac - secs);
+            const int cells = static_cast<int>(frac * 20);
+            line += fmt::format("  [{}{}] {:3.0f}%  ETA {}:{:02}", std::string(static_cast<std::size_t>(cells), '#'),
+                                std::string(static_cast<std::size_t>(20 - cells), '.'), frac * 100, eta / 60, eta % 60);
+        }
+        write_err(line);
+        shown_ = true;
+    }
+    void next_file(std::uint64_t size) { base_ += size; }
+    void clear() {
+        if (shown_) write_err("\r\x1b[K");
+    }
+
+private:
+    using clock = std::chrono::steady_clock;
+    std::uint64_t total_, base_ = 0;
+    bool color_;
+    clock::time_point start_, last_;
+    bool shown_ = false;
+};
+
+}  // namespace
+
+int cmd_batch(const BatchArgs& a) {
+    const Definitions d = load_rules(a.rules);
+    auto sources = open_sources(d, a);
+
+    BatchConfig cfg;
+    cfg.output = a.format == "csv" ? OutputFormat::csv : a.format == "json" ? OutputFormat::json : OutputFormat::jsonl;
+    cfg.jobs = a.jobs > 0 ? a.jobs : std::max(1U, std::thread::hardware_concurrency());
+    cfg.id_key = a.id_column;
+    cfg.max_errors = a.max_errors;
+    cfg.explain = a.explain;
+    tbb::global_control threads(tbb::global_control::max_allowed_parallelism, cfg.jobs);
+
+    const bool tty_err = ::isatty(STDERR_FILENO) != 0;
+    std::uint64_t total = 0;
+    for (const auto& s : sources) total += s->size;
+    Progress progress(total, false);
+    BatchState st;
+    if (tty_err) st.progress = [&](std::uint64_t bytes) { progress.update(bytes, st.tally.records + st.tally.errors); };
+
+    if (cfg.output == OutputFormat::csv) {
+        std::string header;
+        render_csv_header(d, header);
+        write_out(header);
+    }
+    for (auto& s : sources) {
+        if (st.stopped) break;
+        cfg.input = s->format;
+        cfg.layout = &s->layout;
+        if (s->format == InputFormat::csv && s->layout.columns.empty()) continue;  // empty file
+        run_batch(d, cfg, *s->reader, st);
+        progress.next_file(s->size);
+    }
+    if (cfg.output == OutputFormat::json) write_out(st.wrote_any ? "\n]\n" : "[]\n");
+    progress.clear();
+
+    if (!st.unknown_keys.empty()) {
+        std::string list;
+        for (const auto& k : st.unknown_keys) list += (list.empty() ? "" : ", ") + k;
+        warn("ignored keys that are not questions: " + list);
+    }
+    if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
+    if (st.stopped) warn(fmt::format("stopped after {} invalid records (--max-errors)", st.tally.errors));
+    if (st.tally.errors > 0)
+        throw Failure(exit_data, fmt::format("{} of {} records could not be screened (error records are in the output)", st.tally.errors,
+                                             st.tally.errors + st.tally.records));
+    return exit_ok;
+}
+
+}  // namespace myoscreen::cli

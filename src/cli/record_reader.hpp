@@ -1,0 +1,50 @@
+// Splits an input stream into records — JSON Lines or CSV rows (quoted line
+// breaks included) — reading fixed-size blocks, so memory does not grow with
+// the input. A record longer than the limit is skipped and reported.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace myoscreen::cli {
+
+enum class InputFormat { csv, jsonl };
+
+class RecordReader {
+public:
+    RecordReader(int fd, std::string name, InputFormat format, std::size_t max_record_bytes);
+
+    struct Record {
+        std::string_view text;   // valid until the next call; no line break
+        bool too_long = false;   // text is empty then
+        std::uint64_t line = 0;  // line where it starts, 1-based
+    };
+    // The first character of the input after a byte order mark and white
+    // space ('\0' when empty), without consuming anything: format sniffing.
+    char peek();
+    // Decided after peek(), before the first record is read.
+    void set_format(InputFormat f) { format_ = f; }
+    // The next record, skipping blank lines; false at end of input.
+    bool next(Record& r);
+    std::uint64_t bytes_read() const { return bytes_; }
+
+private:
+    int fd_;
+    std::string name_;
+    InputFormat format_;
+    std::size_t max_;
+    std::string buf_;
+    std::size_t pos_ = 0;      // start of the unconsumed data
+    std::size_t scan_ = 0;     // scanned up to here (relative to buf_)
+    bool quoted_ = false;      // CSV: inside a quoted field at scan_
+    bool eof_ = false;
+    bool first_ = true;        // strip a UTF-8 byte order mark
+    std::uint64_t bytes_ = 0;
+    std::uint64_t line_ = 1;
+
+    bool fill();
+    bool find_end(std::size_t& end);
+};
+
+}  // namespace myoscreen::cli

@@ -1,0 +1,127 @@
+// CSV header mapping and row reading for batch screening.
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "myoscreen/records.hpp"
+#include "units.hpp"
+
+namespace myoscreen {
+namespace {
+
+// Levenshtein distance, bounded: enough to spot a typo in a column name.
+int edit_distance(std::string_view a, std::string_view b) {
+    std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = static_cast<int>(i);
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+// Unit suffixes a column may carry instead of the question's own.
+constexpr std::string_view kg_units[] = {"kg", "lb", "lbs"};
+constexpr std::string_view cm_units[] = {"cm", "in", "m", "ft"};
+
+bool unit_fits(Unit base, std::string_view u) {
+    if (base == Unit::kg) return std::find(std::begin(kg_units), std::end(kg_units), u) != std::end(kg_units);
+    if (base == Unit::cm) return std::find(std::begin(cm_units), std::end(cm_units), u) != std::end(cm_units);
+    return false;
+}
+
+// weight_lb → (weight_kg, "lb") when weight_kg is a kg question.
+int question_by_unit_suffix(const Definitions& d, std::string_view name, std::string& unit) {
+    const auto us = name.rfind('_');
+    if (us == std::string_view::npos) return -1;
+    const std::string_view stem = name.substr(0, us + 1), u = name.substr(us + 1);
+    for (std::size_t i = 0; i < d.questions.size(); ++i) {
+        const Question& q = d.questions[i];
+        if (!q.id.starts_with(stem) || q.id.size() <= stem.size()) continue;
+        if (q.id.substr(stem.size()) == to_string(q.unit) && unit_fits(q.unit, u)) {
+            unit = std::string(u);
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+std::string_view trim_bom(std::string_view s) {
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    return s;
+}
+
+}  // namespace
+
+std::string suggest_question(const Definitions& d, std::string_view name) {
+    if (name.size() <= 3) return {};
+    std::string best;
+    // One edit for short names, two for longer ones: "sexx" → sex, but
+    // "name" is not a typo of "age".
+    int best_d = name.size() <= 5 ? 2 : 3;
+    for (const auto& q : d.questions) {
+        const int dist = edit_distance(name, q.id);
+        if (dist < best_d) best_d = dist, best = q.id;
+    }
+    return best;
+}
+
+CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& names, std::string_view id_column,
+                         std::vector<AnswerError>& errors) {
+    CsvLayout layout;
+    std::vector<int> seen(d.questions.size(), -1);
+    for (std::size_t c = 0; c < names.size(); ++c) {
+        const std::string name(detail::trim(trim_bom(names[c])));
+        CsvColumn col;
+        if (!id_column.empty() && name == id_column) {
+            col.kind = CsvColumn::Kind::id;
+            layout.has_id = true;
+        } else if (int q = d.question_index(name); q >= 0) {
+            col = {CsvColumn::Kind::question, q, {}};
+        } else if (int qu = question_by_unit_suffix(d, name, col.unit); qu >= 0) {
+            col.kind = CsvColumn::Kind::question;
+            col.question = qu;
+        } else if (const std::string best = suggest_question(d, name); !best.empty()) {
+            // A name a letter or two away from a question id is a typo, not
+            // an extra column: stop before screening anyone without it.
+            errors.push_back({name, fmt::format("column {} is not a question id; did you mean '{}'?", c + 1, best)});
+        } else {
+            layout.ignored.push_back(name);
+        }
+        if (col.kind == CsvColumn::Kind::question) {
+            if (seen[col.question] >= 0)
+                errors.push_back({name, fmt::format("columns {} and {} both answer question '{}'", seen[col.question] + 1, c + 1,
+                                                    d.questions[col.question].id)});
+            seen[col.question] = static_cast<int>(c);
+        }
+        layout.columns.push_back(std::move(col));
+    }
+    if (!id_column.empty() && !layout.has_id && id_column != "id")
+        errors.push_back({std::string(id_column), "the id column named by --id-column is not in the header"});
+    return layout;
+}
+
+std::optional<AnswerError> parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string>& fields,
+                                         Answers& out, std::string& id) {
+    if (fields.size() != layout.columns.size())
+        return AnswerError{"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())};
+    std::fill(out.values.begin(), out.values.end(), Answer{});
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+        const CsvColumn& col = layout.columns[c];
+        if (col.kind == CsvColumn::Kind::id) {
+            id = fields[c];
+            continue;
+        }
+        if (col.kind != CsvColumn::Kind::question) continue;
+        const std::string_view cell = detail::trim(fields[c]);
+        if (cell.empty()) continue;  // unanswered
+        const Question& q = d.questions[col.question];
+        if (auto e = parse_typed_answer(q, cell, out.values[col.question], col.unit, /*strict=*/true)) return e;
+    }
+    return std::nullopt;
+}
+
+}  // namespace myoscreen
