@@ -91,7 +91,7 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
 
 class Progress {
 public:
-    Progress(std::uint64_t total, bool color) : total_(total), color_(color), start_(clock::now()), last_(start_) {}
+    explicit Progress(std::uint64_t total) : total_(total), start_(clock::now()), last_(start_) {}
     void update(std::uint64_t bytes_in_file, std::uint64_t records) {
         const auto now = clock::now();
         if (now - last_ < std::chrono::milliseconds(200)) return;
@@ -117,7 +117,6 @@ public:
 private:
     using clock = std::chrono::steady_clock;
     std::uint64_t total_, base_ = 0;
-    bool color_;
     clock::time_point start_, last_;
     bool shown_ = false;
 };
@@ -139,7 +138,7 @@ int cmd_batch(const BatchArgs& a) {
     const bool tty_err = ::isatty(STDERR_FILENO) != 0;
     std::uint64_t total = 0;
     for (const auto& s : sources) total += s->size;
-    Progress progress(total, false);
+    Progress progress(total);
     BatchState st;
     if (tty_err) st.progress = [&](std::uint64_t bytes) { progress.update(bytes, st.tally.records + st.tally.errors); };
 
