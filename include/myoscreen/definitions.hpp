@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "myoscreen/expr.hpp"
+#include "myoscreen/id_index.hpp"
 
 namespace myoscreen {
 
@@ -132,6 +135,11 @@ struct Definitions {
     int slot_count = 0;       // questions occupy slots [0, questions.size())
     int stack_size = 0;       // the largest max_stack of any program
     std::string source_text;  // the JSON as loaded, for `rules show`
+    IdIndex question_ids;  // id → question index, built at load
+    // Report text already escaped as JSON string literals, keyed by the
+    // address of the model's string: rendering a report is then mostly
+    // copying. A copied Definitions misses the cache and escapes as it goes.
+    std::unordered_map<const std::string*, std::string> json_literals;
 
     int question_index(std::string_view id) const;
 };

@@ -2,6 +2,8 @@
 // CSV header is mapped once; each row is then read without name lookups.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,29 @@ std::optional<AnswerError> parse_csv_row(const Definitions& defs, const CsvLayou
 // The question id a misspelt name most likely meant (one edit for names of
 // 4-5 characters, two for longer ones), or empty when none is close.
 std::string suggest_question(const Definitions& defs, std::string_view name);
+
+// Reads JSON Lines records with simdjson On-Demand (the batch hot path;
+// answer files use parse_json_answers, and both share the value rules).
+// One reader per thread: it keeps simdjson's parser and buffers.
+class JsonlReader {
+public:
+    static constexpr std::size_t padding = 64;  // readable bytes needed after a record
+
+    explicit JsonlReader(const Definitions& defs);
+    ~JsonlReader();
+    JsonlReader(const JsonlReader&) = delete;
+    JsonlReader& operator=(const JsonlReader&) = delete;
+
+    // `record` must be followed in memory by `padding` readable bytes. The
+    // key `id_key` (if present) fills `id`; keys that are no question go to
+    // `unknown` (called at most once per key and record).
+    std::optional<AnswerError> read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
+                                    bool& has_id, const std::function<void(std::string_view)>& unknown);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // Checks UTF-8; returns the byte offset of the first invalid sequence or npos.
 std::size_t find_invalid_utf8(std::string_view s);

@@ -11,6 +11,13 @@ namespace myoscreen {
 // `answers` must have been validated (parse_* functions) against `defs`.
 Report screen(const Definitions& defs, const Answers& answers, const ScreenOptions& opt = {});
 
+// The same, reusing `out` and `scratch` (their capacity) across calls: what a
+// batch worker does for each of millions of records.
+struct ScreenScratch {
+    std::vector<Value> slots, stack, flags;
+};
+void screen_into(const Definitions& defs, const Answers& answers, const ScreenOptions& opt, Report& out, ScreenScratch& scratch);
+
 // Whether question `q` would be asked given the answers so far (its ask_if
 // is not false). Used by the dialogue and line mode to skip questions.
 bool is_asked(const Definitions& defs, const Answers& answers, int q);

@@ -33,7 +33,11 @@ struct Chunk {
 
 // What each worker thread keeps between records, to avoid allocations.
 struct Workspace {
+    explicit Workspace(const Definitions* d) : jsonl(*d) {}
+    JsonlReader jsonl;
     Answers answers;
+    Report report;
+    ScreenScratch scratch;
     std::vector<std::string> fields;
     std::string id;
     std::set<std::string> unknown;
@@ -78,19 +82,14 @@ private:
             has_id = cfg_.layout->has_id;
             if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
         } else {
-            JsonAnswersOptions o;
-            o.max_errors = 1;
-            o.id_key = cfg_.id_key;
-            o.id_out = &ws.id;
             std::string typo;
-            o.on_unknown_key = [&](std::string_view k) {
+            const std::function<void(std::string_view)> unknown = [&](std::string_view k) {
                 if (typo.empty() && !(typo = suggest_question(defs_, k)).empty()) typo = std::string(k) + "|" + typo;
                 else if (ws.unknown.size() < 100) ws.unknown.emplace(k);
             };
-            auto errs = parse_json_answers(defs_, text, ws.answers, o);
-            has_id = !ws.id.empty();
+            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id, unknown);
             const auto id = has_id ? std::optional<std::string_view>(ws.id) : std::nullopt;
-            if (!errs.empty()) return error(r, c, id, errs[0].field, errs[0].reason);
+            if (err) return error(r, c, id, err->field, err->reason);
             if (!typo.empty()) {
                 const auto bar = typo.find('|');
                 return error(r, c, id, typo.substr(0, bar), "not a question id; did you mean '" + typo.substr(bar + 1) + "'?");
@@ -98,7 +97,8 @@ private:
         }
         ScreenOptions so;
         so.explain = cfg_.explain;
-        const Report rep = screen(defs_, ws.answers, so);
+        screen_into(defs_, ws.answers, so, ws.report, ws.scratch);
+        const Report& rep = ws.report;
         c.tally.add(rep);
         RenderOptions ro;
         ro.pretty = false;
@@ -121,7 +121,7 @@ private:
 
 void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& reader, BatchState& st) {
     const Screener screener(defs, cfg);
-    tbb::enumerable_thread_specific<Workspace> workspaces;
+    tbb::enumerable_thread_specific<Workspace> workspaces(&defs);
     // Every chunk lives in `owned` (at most `tokens` of them) so none leaks if
     // a write fails mid-pipeline; `free` holds those ready for reuse.
     std::vector<std::unique_ptr<Chunk>> owned;
@@ -156,6 +156,7 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
             c->recs.push_back({c->text.size(), r.text.size(), st.next_record++, r.too_long});
             c->text.append(r.text);
         }
+        c->text.append(JsonlReader::padding, ' ');  // simdjson reads a little past a record
         c->bytes_read = reader.bytes_read();
         if (c->recs.empty()) {
             std::lock_guard lk(pool_mu);

@@ -94,8 +94,9 @@ bool RecordReader::next(Record& r) {
         }
         const std::uint64_t start_line = line_;
         std::string_view text(buf_.data() + pos_, end - pos_);
-        for (char c : text)
-            if (c == '\n') ++line_;
+        if (format_ == InputFormat::csv)  // quoted line breaks; a JSON line has none
+            for (char c : text)
+                if (c == '\n') ++line_;
         if (end < buf_.size()) ++line_;
         pos_ = scan_ = end < buf_.size() ? end + 1 : end;
         quoted_ = false;

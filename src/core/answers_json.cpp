@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "myoscreen/answers.hpp"
-#include "units.hpp"
+#include "answer_values.hpp"
 
 namespace myoscreen {
 namespace {
@@ -17,16 +17,11 @@ using nlohmann::json;
 class Handler : public nlohmann::json_sax<json> {
 public:
     Handler(const Definitions& d, Answers& out, const JsonAnswersOptions& o, std::vector<AnswerError>& errs)
-        : defs_(d), out_(out), opt_(o), errs_(errs), seen_(d.questions.size(), false) {
-        for (std::size_t i = 0; i < d.questions.size(); ++i) index_.emplace(d.questions[i].id, static_cast<int>(i));
-    }
+        : defs_(d), out_(out), opt_(o), errs_(errs) {}
 
     bool null() override { return scalar([&](const Question&) { return true; }, true); }
     bool boolean(bool v) override {
-        return scalar([&](const Question& q) {
-            if (q.type != QuestionType::yes_no) return error(q.id, expected(q));
-            return set(Answer{true, v ? 1.0 : 0.0, 0});
-        });
+        return scalar([&](const Question& q) { return apply(q, detail::answer_from_bool(q, v, tmp_)); });
     }
     bool number_integer(number_integer_t v) override {
         if (take_id()) return *opt_.id_out = std::to_string(v), true;
@@ -43,26 +38,11 @@ public:
     bool string(string_t& s) override {
         if (take_id()) return *opt_.id_out = s, true;
         if (depth_ == 2 && in_array_) {
-            if (q_ >= 0) {
-                const Question& q = defs_.questions[q_];
-                const int i = q.choice_index(s);
-                if (i < 0) return error(q.id, "not one of the choices (use the codes: myoscreen questions)");
-                if (array_set_ >> i & 1U) return error(q.id, "a choice is listed twice");
-                array_set_ |= std::uint64_t{1} << i;
-            }
+            if (q_ >= 0 && !failed_key_)
+                if (auto why = detail::add_choice_code(defs_.questions[q_], s, array_set_)) return error(defs_.questions[q_].id, *why);
             return true;
         }
-        return scalar([&](const Question& q) {
-            Answer a;
-            if (q.type == QuestionType::choice) {
-                const int i = q.choice_index(s);
-                if (i < 0) return error(q.id, "not one of the choices (use the codes: myoscreen questions)");
-                return set(Answer{true, static_cast<double>(i), 0});
-            }
-            if (q.type == QuestionType::multi_choice) return error(q.id, "expected an array of choice codes");
-            if (auto e = parse_typed_answer(q, s, a)) return error(e->field, e->reason);
-            return set(a);
-        });
+        return scalar([&](const Question& q) { return apply(q, detail::answer_from_string(q, s, tmp_)); });
     }
     bool binary(binary_t&) override { return error(key_, "unexpected binary value"); }
 
@@ -80,7 +60,7 @@ public:
             array_set_ = 0;
             return true;
         }
-        return nested(q_ >= 0 ? expected(defs_.questions[q_]) : "unexpected array");
+        return nested(q_ >= 0 ? detail::expected_json(defs_.questions[q_]) : "unexpected array");
     }
     bool end_array() override {
         --depth_;
@@ -88,13 +68,7 @@ public:
             in_array_ = false;
             if (q_ < 0 || failed_key_) return true;
             const Question& q = defs_.questions[q_];
-            std::uint64_t s = array_set_;
-            if (q.exclusive >= 0) {
-                const std::uint64_t ex = std::uint64_t{1} << q.exclusive;
-                if ((s & ex) && (s & ~ex)) return error(q.id, "'" + q.choices[q.exclusive].code + "' cannot be combined with other choices");
-                if (s == 0) s = ex;  // [] means none of them
-            }
-            return set(Answer{true, 0, s});
+            return apply(q, detail::answer_from_codes(q, array_set_, tmp_));
         }
         return true;
     }
@@ -107,15 +81,14 @@ public:
             q_ = -1;
             return true;
         }
-        auto it = index_.find(k);
-        q_ = it == index_.end() ? -1 : it->second;
+        q_ = defs_.question_ids.find(k);
         if (q_ < 0) {
             if (opt_.on_unknown_key) opt_.on_unknown_key(k);
             else error(k, "unknown question id");
             return true;
         }
-        if (seen_[q_]) return error(k, "the question is answered twice (duplicate key)");
-        seen_[q_] = true;
+        if (seen_.contains(q_)) return error(k, "the question is answered twice (duplicate key)");
+        seen_.add(q_);
         return true;
     }
     // The last token may be the value itself, so it is never used.
@@ -135,8 +108,7 @@ private:
     Answers& out_;
     const JsonAnswersOptions& opt_;
     std::vector<AnswerError>& errs_;
-    std::vector<bool> seen_;
-    std::unordered_map<std::string, int> index_;
+    DepSet seen_;  // a bit per question
     std::string key_;
     int q_ = -1;
     int depth_ = 0;
@@ -169,14 +141,8 @@ private:
         if (!failed_key_) out_.values[q_] = a;
         return true;
     }
-    static std::string expected(const Question& q) {
-        switch (q.type) {
-        case QuestionType::yes_no: return "expected true or false";
-        case QuestionType::choice: return "expected a choice code as a string";
-        case QuestionType::multi_choice: return "expected an array of choice codes";
-        default: return "expected a number, or a string with a unit";
-        }
-    }
+    Answer tmp_;
+    bool apply(const Question& q, const detail::Reason& why) { return why ? error(q.id, *why) : set(tmp_); }
     template <class F>
     bool scalar(F&& f, bool is_null = false) {
         if (depth_ == 0) return top_error();
@@ -186,14 +152,7 @@ private:
         return f(defs_.questions[q_]);
     }
     bool number(double v) {
-        return scalar([&](const Question& q) {
-            if (q.type != QuestionType::integer && q.type != QuestionType::number) return error(q.id, expected(q));
-            if (!std::isfinite(v)) return error(q.id, "not a finite number");
-            if (q.type == QuestionType::integer && v != std::floor(v)) return error(q.id, "must be a whole number");
-            if (v < q.min || v > q.max)
-                return error(q.id, "must be " + describe_range(q));
-            return set(Answer{true, v, 0});
-        });
+        return scalar([&](const Question& q) { return apply(q, detail::answer_from_number(q, v, tmp_)); });
     }
 };
 
@@ -214,7 +173,8 @@ std::string safe_parse_message(const std::string& what) {
 std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view text, Answers& out,
                                             const JsonAnswersOptions& opt) {
     std::vector<AnswerError> errs;
-    out = Answers(defs.questions.size());
+    // Reuse the caller's storage: batch workers parse millions of records.
+    out.values.assign(defs.questions.size(), Answer{});
     Handler h(defs, out, opt, errs);
     const bool ok = json::sax_parse(text.begin(), text.end(), &h, nlohmann::detail::input_format_t::json, true, false);
     if (!ok && !h.syntax_what_.empty()) {

@@ -1,4 +1,7 @@
 // RFC 4180 field splitting and the UTF-8 check shared by every reader.
+#include <cstdint>
+#include <cstring>
+
 #include "myoscreen/records.hpp"
 
 namespace myoscreen {
@@ -48,6 +51,14 @@ std::size_t find_invalid_utf8(std::string_view s) {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // ASCII runs, 8 bytes at a time: most answers are plain ASCII.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned char c = p[i];
         if (c < 0x80) {
             ++i;

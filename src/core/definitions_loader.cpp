@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "json_writer.hpp"
 #include "load_context.hpp"
 
 namespace myoscreen {
@@ -412,6 +413,8 @@ Definitions load_definitions(std::string_view text, std::string_view file) {
         throw DefinitionsError(std::move(diags));
     }
     defs.source_text = std::string(text);
+    for (std::size_t i = 0; i < defs.questions.size(); ++i) defs.question_ids.add(defs.questions[i].id, static_cast<int>(i));
+    detail::build_json_literals(defs);
     return defs;
 }
 

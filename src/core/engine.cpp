@@ -10,10 +10,9 @@
 namespace myoscreen {
 namespace {
 
-std::vector<int> to_list(const DepSet& d) {
-    std::vector<int> out;
+void to_list(const DepSet& d, std::vector<int>& out) {
+    out.clear();
     d.for_each([&](int q) { out.push_back(q); });
-    return out;
 }
 
 // Derived numbers are rounded to 1 decimal, half away from zero; the tiny
@@ -64,7 +63,7 @@ RuleOutcome outcome(const Value& v) {
     RuleOutcome o;
     o.state = v.state == State::unknown ? State::unknown : State::known;
     o.fired = v.is_true();
-    if (v.state == State::unknown) o.would_decide = to_list(v.deps);
+    if (v.state == State::unknown) to_list(v.deps, o.would_decide);
     return o;
 }
 
@@ -80,10 +79,20 @@ bool is_asked(const Definitions& defs, const Answers& answers, int q) {
 
 Report screen(const Definitions& defs, const Answers& answers, const ScreenOptions& opt) {
     Report r;
+    ScreenScratch scratch;
+    screen_into(defs, answers, opt, r, scratch);
+    return r;
+}
+
+void screen_into(const Definitions& defs, const Answers& answers, const ScreenOptions& opt, Report& r, ScreenScratch& scratch) {
     r.defs = &defs;
     r.asked.assign(defs.questions.size(), false);
-    std::vector<Value> slots(static_cast<std::size_t>(defs.slot_count));
-    std::vector<Value> stack(static_cast<std::size_t>(std::max(defs.stack_size, 1)));
+    r.unanswered.clear();
+    r.ignored.clear();
+    auto& slots = scratch.slots;
+    auto& stack = scratch.stack;
+    slots.resize(static_cast<std::size_t>(defs.slot_count));
+    stack.resize(static_cast<std::size_t>(std::max(defs.stack_size, 1)));
     Value* s = slots.data();
     load_questions(defs, answers, s, stack.data(), defs.questions.size(), &r);
     r.complete = r.unanswered.empty();
@@ -107,6 +116,8 @@ Report screen(const Definitions& defs, const Answers& answers, const ScreenOptio
     for (std::size_t f = 0; f < defs.factors.size(); ++f) {
         const Factor& factor = defs.factors[f];
         FactorResult& fr = r.factors[f];
+        fr.evidence.clear();
+        fr.rules.clear();
         for (std::size_t k = 0; k < factor.rules.size(); ++k) {
             const Value v = evaluate(factor.rules[k].when, s, stack.data());
             s[factor.rules[k].slot] = v;
@@ -124,11 +135,16 @@ Report screen(const Definitions& defs, const Answers& answers, const ScreenOptio
         // could; an undecided "possible" matters while likely is not true.
         if (!likely.known() && likely.state == State::unknown) deps |= likely.deps;
         if (!likely.is_true() && possible.state == State::unknown) deps |= possible.deps;
-        fr.would_decide = to_list(deps);
+        to_list(deps, fr.would_decide);
     }
 
     FlagResult& fl = r.attention;
-    std::vector<Value> flag_values(defs.red_flags.size());
+    fl.flag = false;
+    fl.urgency = Urgency::none;
+    fl.reasons.clear();
+    fl.flags.clear();
+    auto& flag_values = scratch.flags;
+    flag_values.resize(defs.red_flags.size());
     for (std::size_t k = 0; k < defs.red_flags.size(); ++k) {
         flag_values[k] = evaluate(defs.red_flags[k].when, s, stack.data());
         if (flag_values[k].is_true()) {
@@ -142,8 +158,7 @@ Report screen(const Definitions& defs, const Answers& answers, const ScreenOptio
     DepSet deps;
     for (std::size_t k = 0; k < defs.red_flags.size(); ++k)
         if (flag_values[k].state == State::unknown && defs.red_flags[k].urgency > fl.urgency) deps |= flag_values[k].deps;
-    fl.would_decide = to_list(deps);
-    return r;
+    to_list(deps, fl.would_decide);
 }
 
 }  // namespace myoscreen

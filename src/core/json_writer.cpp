@@ -1,31 +1,50 @@
 #include "json_writer.hpp"
 
+#include "myoscreen/definitions.hpp"
+
+#include <cstdint>
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace myoscreen::detail {
 
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Copy runs that need no escaping in one go: most report text has none.
+    std::size_t run = 0;
+    std::size_t i = 0;
+    // Skip 8 bytes at a time while none is a control character, '"' or '\\'.
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        const std::uint64_t lt20 = (w - ones * 0x20) & ~w & highs;
+        const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        if (lt20 | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs)) break;
+    }
+    for (; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-            else out += ch;
+        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
 void JsonWriter::newline() {
     if (!pretty_) return;
     out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
+    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
 }
 
 void JsonWriter::value_prefix() {
@@ -33,16 +52,30 @@ void JsonWriter::value_prefix() {
         after_key_ = false;
         return;
     }
-    if (!first_.empty()) {
-        if (!first_.back()) out_ += ',';
-        first_.back() = false;
+    if (depth_ > 0) {
+        const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+        if (!(first_ & bit)) out_ += ',';
+        first_ &= ~bit;
         newline();
     }
 }
 
+JsonWriter& JsonWriter::text_key(const std::unordered_map<const std::string*, std::string>& cache, const std::string& k) {
+    const auto it = cache.find(&k);
+    if (it == cache.end()) return key(k);
+    value_prefix();
+    out_ += it->second;
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+    return *this;
+}
+
 JsonWriter& JsonWriter::key(std::string_view k) {
     value_prefix();
-    append_json_string(out_, k);
+    // Keys are the report's own names or ids checked at load ([A-Za-z0-9_]).
+    out_ += '"';
+    out_ += k;
+    out_ += '"';
     out_ += pretty_ ? ": " : ":";
     after_key_ = true;
     return *this;
@@ -51,13 +84,14 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 JsonWriter& JsonWriter::open(char c) {
     value_prefix();
     out_ += c;
-    first_.push_back(true);
+    ++depth_;
+    first_ |= std::uint64_t{1} << (depth_ - 1);
     return *this;
 }
 
 JsonWriter& JsonWriter::close(char c) {
-    const bool empty = first_.back();
-    first_.pop_back();
+    const bool empty = (first_ >> (depth_ - 1)) & 1U;
+    --depth_;
     if (!empty) newline();
     out_ += c;
     return *this;
@@ -74,6 +108,39 @@ JsonWriter& JsonWriter::decimal1(double v) {
     if (v == 0) v = 0;  // -0.0 prints as 0.0
     fmt::format_to(std::back_inserter(out_), "{:.1f}", v);
     return *this;
+}
+
+void build_json_literals(Definitions& d) {
+    auto add = [&](const std::string& s) {
+        std::string lit;
+        append_json_string(lit, s);
+        d.json_literals.emplace(&s, std::move(lit));
+    };
+    add(d.name);
+    add(d.version);
+    add(d.disclaimer);
+    for (const auto& q : d.questions) add(q.id);
+    for (const auto& x : d.derived) add(x.id);
+    for (const auto& ins : d.instruments) {
+        add(ins.id);
+        for (const auto& b : ins.bands) add(b.name);
+    }
+    for (const auto& f : d.factors) {
+        add(f.id);
+        add(f.advice.text);
+        add(f.advice.source);
+        for (const auto& r : f.rules) {
+            add(r.id);
+            add(r.text);
+            add(r.source);
+        }
+    }
+    for (const auto& rf : d.red_flags) {
+        add(rf.id);
+        add(rf.text);
+        add(rf.action);
+        add(rf.source);
+    }
 }
 
 }  // namespace myoscreen::detail

@@ -5,11 +5,21 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
+#include <cstdint>
+#include <unordered_map>
 
 namespace myoscreen::detail {
 
 void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace myoscreen::detail
+namespace myoscreen {
+struct Definitions;
+}
+namespace myoscreen::detail {
+
+// Fills defs.json_literals with every string a report copies from them.
+void build_json_literals(Definitions& defs);
 
 class JsonWriter {
 public:
@@ -21,6 +31,12 @@ public:
     JsonWriter& end_array() { return close(']'); }
     JsonWriter& key(std::string_view k);
     JsonWriter& string(std::string_view s) { return value_prefix(), append_json_string(out_, s), *this; }
+    // A string of the definitions, from their pre-escaped literals if there.
+    JsonWriter& text(const std::unordered_map<const std::string*, std::string>& cache, const std::string& s) {
+        const auto it = cache.find(&s);
+        return it != cache.end() ? raw(it->second) : string(s);
+    }
+    JsonWriter& text_key(const std::unordered_map<const std::string*, std::string>& cache, const std::string& s);
     JsonWriter& boolean(bool b) { return raw(b ? "true" : "false"); }
     JsonWriter& null() { return raw("null"); }
     JsonWriter& integer(long long v);
@@ -30,7 +46,9 @@ public:
 private:
     std::string& out_;
     bool pretty_;
-    std::vector<bool> first_;  // per open container: nothing written yet
+    // One bit per open container (up to 64 deep): nothing written in it yet.
+    std::uint64_t first_ = 0;
+    int depth_ = 0;
     bool after_key_ = false;
 
     void value_prefix();

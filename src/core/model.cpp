@@ -30,7 +30,8 @@ int Question::choice_index(std::string_view code) const {
 }
 
 int Definitions::question_index(std::string_view id) const {
-    for (std::size_t i = 0; i < questions.size(); ++i)
+    if (!question_ids.empty()) return question_ids.find(id);
+    for (std::size_t i = 0; i < questions.size(); ++i)  // while loading
         if (questions[i].id == id) return static_cast<int>(i);
     return -1;
 }

@@ -11,7 +11,7 @@ namespace {
 
 void question_list(JsonWriter& w, const Definitions& d, const std::vector<int>& qs) {
     w.begin_array();
-    for (int q : qs) w.string(d.questions[q].id);
+    for (int q : qs) w.text(d.json_literals, d.questions[q].id);
     w.end_array();
 }
 
@@ -26,21 +26,22 @@ void factors(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
         const Factor& factor = d.factors[f];
         const FactorResult& fr = r.factors[f];
-        w.key(factor.id).begin_object();
+        w.text_key(d.json_literals, factor.id).begin_object();
         w.key("level").string(to_string(fr.level));
         w.key("evidence").begin_array();
         for (int k : fr.evidence) {
             const Rule& rule = factor.rules[k];
-            w.begin_object().key("rule").string(rule.id).key("text").string(rule.text).key("source").string(rule.source).end_object();
+            w.begin_object().key("rule").text(d.json_literals, rule.id).key("text").text(d.json_literals, rule.text);
+            w.key("source").text(d.json_literals, rule.source).end_object();
         }
         w.end_array();
         w.key("would_decide");
         question_list(w, d, fr.would_decide);
         const bool advise = fr.level == Level::likely || fr.level == Level::possible;
         w.key("advice");
-        if (advise && !factor.advice.text.empty()) w.string(factor.advice.text);
+        if (advise && !factor.advice.text.empty()) w.text(d.json_literals, factor.advice.text);
         else w.null();
-        if (advise && !factor.advice.source.empty()) w.key("advice_source").string(factor.advice.source);
+        if (advise && !factor.advice.source.empty()) w.key("advice_source").text(d.json_literals, factor.advice.source);
         if (opt.explain) {
             w.key("rules").begin_array();
             for (std::size_t k = 0; k < fr.rules.size(); ++k) {
@@ -66,9 +67,10 @@ void attention(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     w.key("reasons").begin_array();
     for (int k : fl.reasons) {
         const RedFlag& rf = d.red_flags[k];
-        w.begin_object().key("id").string(rf.id).key("urgency").string(to_string(rf.urgency)).key("text").string(rf.text);
-        if (!rf.action.empty()) w.key("action").string(rf.action);
-        w.key("source").string(rf.source).end_object();
+        w.begin_object().key("id").text(d.json_literals, rf.id).key("urgency").string(to_string(rf.urgency));
+        w.key("text").text(d.json_literals, rf.text);
+        if (!rf.action.empty()) w.key("action").text(d.json_literals, rf.action);
+        w.key("source").text(d.json_literals, rf.source).end_object();
     }
     w.end_array();
     w.key("would_decide");
@@ -94,7 +96,7 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     JsonWriter w(out, opt.pretty);
     w.begin_object();
     w.key("schema").string("myoscreen.report/1");
-    w.key("definitions").begin_object().key("name").string(d.name).key("version").string(d.version).end_object();
+    w.key("definitions").begin_object().key("name").text(d.json_literals, d.name).key("version").text(d.json_literals, d.version).end_object();
     if (opt.record) w.key("record").integer(static_cast<long long>(opt.record));
     if (opt.id) w.key("id").string(*opt.id);
     w.key("complete").boolean(r.complete);
@@ -102,7 +104,7 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     question_list(w, d, r.unanswered);
     w.key("derived").begin_object();
     for (std::size_t i = 0; i < d.derived.size(); ++i) {
-        w.key(d.derived[i].id);
+        w.text_key(d.json_literals, d.derived[i].id);
         const Value& v = r.derived[i];
         if (!v.known()) w.null();
         else if (d.derived[i].is_bool) w.boolean(v.num != 0);
@@ -112,14 +114,14 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     w.key("instruments").begin_object();
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
         const InstrumentResult& ir = r.instruments[i];
-        w.key(d.instruments[i].id).begin_object();
+        w.text_key(d.json_literals, d.instruments[i].id).begin_object();
         if (!ir.applies) w.key("applies").boolean(false);
         w.key("score");
         if (ir.applies) w.integer(ir.score);
         else w.null();
         w.key("max").integer(d.instruments[i].max_score);
         w.key("band");
-        if (ir.band >= 0) w.string(d.instruments[i].bands[ir.band].name);
+        if (ir.band >= 0) w.text(d.json_literals, d.instruments[i].bands[ir.band].name);
         else w.null();
         w.key("complete").boolean(ir.complete);
         w.end_object();
@@ -127,7 +129,7 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     w.end_object();
     factors(w, r, opt);
     attention(w, r, opt);
-    w.key("disclaimer").string(d.disclaimer);
+    w.key("disclaimer").text(d.json_literals, d.disclaimer);
     w.end_object();
     out += '\n';
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "myoscreen/render.hpp"
@@ -79,13 +80,16 @@ std::vector<Block> parse_case_file(const fs::path& file) {
     };
     while (std::getline(in, line)) {
         ++n;
-        const std::string where = file.filename().string() + ":" + std::to_string(n);
+        const std::string where = fmt::format("{}:{}", file.filename().string(), n);
         if (line.empty()) { flush(); continue; }
         if (cur.where.empty()) cur.where = where;
-        if (line[0] == '#') { cur.comment += line + "\n"; continue; }
+        if (line[0] == '#') {
+            cur.comment.append(line).append("\n");
+            continue;
+        }
         const auto colon = line.find(':');
         const std::string key = line.substr(0, colon), value = colon == std::string::npos ? "" : line.substr(colon + 1);
-        if (key == "base") cur.base = json::parse("\"" + value.substr(value.find_first_not_of(' ')) + "\"").get<std::string>();
+        if (key == "base") cur.base = value.substr(value.find_first_not_of(' '));
         else if (key == "answers") cur.answers = json::parse(value);
         else if (key == "expect") cur.expects.emplace_back(where, value);
         else if (key == "error") cur.error = std::stoi(value);

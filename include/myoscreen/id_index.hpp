@@ -1,0 +1,62 @@
+// A small, fast map from ids to indices (open addressing, a hash of a few
+// words of the key): looked up for every key of every batch record.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace myoscreen {
+
+class IdIndex {
+public:
+    void add(std::string_view id, int value) {
+        keys_.emplace_back(id);
+        values_.push_back(value);
+        rebuild();
+    }
+    // The value for `id`, or -1.
+    int find(std::string_view id) const noexcept {
+        if (table_.empty()) return -1;
+        for (std::uint64_t h = hash(id);; ++h) {
+            const std::uint32_t k = table_[h & mask_];
+            if (k == 0) return -1;
+            const std::string& key = keys_[k - 1];
+            if (key.size() == id.size() && std::memcmp(key.data(), id.data(), id.size()) == 0) return values_[k - 1];
+        }
+    }
+    bool empty() const noexcept { return keys_.empty(); }
+
+private:
+    std::vector<std::string> keys_;
+    std::vector<int> values_;
+    std::vector<std::uint32_t> table_;  // 1 + key index; 0 = empty
+    std::uint64_t mask_ = 0;
+
+    static std::uint64_t hash(std::string_view s) noexcept {
+        std::uint64_t a = 0, b = 0;
+        if (s.size() >= 8) {
+            std::memcpy(&a, s.data(), 8);
+            std::memcpy(&b, s.data() + s.size() - 8, 8);
+        } else {
+            std::memcpy(&a, s.data(), s.size());
+        }
+        std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + s.size()) * 0xC2B2AE3D27D4EB4FULL);
+        return h ^ (h >> 29);
+    }
+    void rebuild() {
+        std::size_t size = 16;
+        while (size < keys_.size() * 4) size *= 2;  // load ≤ 1/4: short probes
+        table_.assign(size, 0);
+        mask_ = size - 1;
+        for (std::size_t k = 0; k < keys_.size(); ++k) {
+            std::uint64_t h = hash(keys_[k]);
+            while (table_[h & mask_] != 0) ++h;
+            table_[h & mask_] = static_cast<std::uint32_t>(k + 1);
+        }
+    }
+};
+
+}  // namespace myoscreen

@@ -1,0 +1,26 @@
+// JSON values → answers, shared by the nlohmann reader (answer files) and the
+// simdjson reader (batch records), so both accept exactly the same answers.
+// Each returns the reason on failure, built from the definitions only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "myoscreen/answers.hpp"
+
+namespace myoscreen::detail {
+
+using Reason = std::optional<std::string>;
+
+Reason answer_from_bool(const Question& q, bool v, Answer& out);
+Reason answer_from_number(const Question& q, double v, Answer& out);
+Reason answer_from_string(const Question& q, std::string_view s, Answer& out);
+// A multi_choice array: each code in turn, then the whole set.
+Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set);
+Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out);
+// What a question expects, for a value of the wrong JSON type.
+std::string expected_json(const Question& q);
+
+}  // namespace myoscreen::detail
