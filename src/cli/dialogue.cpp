@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <sys/select.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -18,19 +19,33 @@ namespace {
 volatile std::sig_atomic_t interrupted = 0;
 extern "C" void on_sigint(int) { interrupted = 1; }
 
-// Ctrl-C interrupts the blocking read (no SA_RESTART) instead of killing us,
-// so we can leave cleanly: no partial report, the terminal as it was.
+// Ctrl-C sets a flag instead of killing us, so we leave cleanly: no partial
+// report, the terminal as it was. SIGINT stays blocked except while waiting
+// for input (pselect), so one that arrives while we save or print is not
+// lost: it is delivered at the next wait, which then ends.
 struct SigintGuard {
     struct sigaction old {};
+    sigset_t waiting_mask{};
+    sigset_t old_mask{};
     SigintGuard() {
         struct sigaction sa {};
         sa.sa_handler = on_sigint;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = 0;
         ::sigaction(SIGINT, &sa, &old);
+        sigset_t block;
+        sigemptyset(&block);
+        sigaddset(&block, SIGINT);
+        ::sigprocmask(SIG_BLOCK, &block, &old_mask);
+        waiting_mask = old_mask;
+        sigdelset(&waiting_mask, SIGINT);
     }
-    ~SigintGuard() { ::sigaction(SIGINT, &old, nullptr); }
+    ~SigintGuard() {
+        ::sigprocmask(SIG_SETMASK, &old_mask, nullptr);
+        ::sigaction(SIGINT, &old, nullptr);
+    }
 };
+const SigintGuard* active_guard = nullptr;
 
 class Terminal {
 public:
@@ -55,12 +70,16 @@ public:
                 if (!line.empty() && line.back() == '\r') line.pop_back();
                 return line;
             }
+            if (active_guard != nullptr) {
+                fd_set in;
+                FD_ZERO(&in);
+                FD_SET(STDIN_FILENO, &in);
+                ::pselect(STDIN_FILENO + 1, &in, nullptr, nullptr, nullptr, &active_guard->waiting_mask);
+            }
+            check_interrupt();
             char chunk[512];
             const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-            if (interrupted) {
-                print("\n");
-                throw Failure(exit_interrupted, "interrupted; no report was made");
-            }
+            check_interrupt();
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) throw Failure(exit_io, "error reading the terminal");
             if (n == 0) {
@@ -76,6 +95,12 @@ public:
 private:
     bool color_;
     std::string buf_;
+
+    void check_interrupt() {
+        if (!interrupted) return;
+        print("\n");
+        throw Failure(exit_interrupted, "interrupted; no report was made");
+    }
 };
 
 std::string hint(const Question& q) {
@@ -100,8 +125,15 @@ public:
 
     Answers run() {
         SigintGuard guard;
+        active_guard = &guard;
+        struct Reset {
+            ~Reset() { active_guard = nullptr; }
+        } reset;
+        Answers saved;
+        std::vector<int> history;
+        if (!opt_.resume.empty()) load_session(opt_.resume, defs_, saved, history);  // fail before greeting
         welcome();
-        if (!opt_.resume.empty()) resume();
+        if (!opt_.resume.empty()) resume(saved, history);
         int section = -1;
         while (!session_.finished()) {
             const int qi = session_.current();
@@ -114,8 +146,8 @@ public:
             auto line = term_.read_line();
             if (!line) {
                 term_.print("\n");
-                throw Failure(exit_ok, opt_.save.empty() ? "ended before the last question (Ctrl-D); no report was made"
-                                                         : "ended before the last question (Ctrl-D); your answers so far are saved in " + opt_.save);
+                throw Failure(exit_ok, save_path().empty() ? "ended before the last question (Ctrl-D); no report was made"
+                                                           : "ended before the last question (Ctrl-D); your answers so far are saved in " + save_path());
             }
             AnswerError err;
             switch (session_.input(*line, err)) {
@@ -168,8 +200,11 @@ private:
         term_.print(term_.dim("  Commands: skip (leave unanswered), back (previous question), Ctrl-C (stop).") + "\n");
     }
 
+    // Where progress is kept: --save, or else the file being resumed.
+    const std::string& save_path() const { return opt_.save.empty() ? opt_.resume : opt_.save; }
+
     void after_answer() {
-        if (!opt_.save.empty()) save_session(opt_.save, defs_, session_.answers(), session_.history());
+        if (!save_path().empty()) save_session(save_path(), defs_, session_.answers(), session_.history());
         emergency_check();
     }
 
@@ -190,12 +225,12 @@ private:
         if (!term_.read_line()) throw Failure(exit_ok, "ended after an emergency warning; no report was made");
     }
 
-    void resume() {
-        Answers a;
-        std::vector<int> history;
-        load_session(opt_.resume, defs_, a, history);
+    void resume(const Answers& a, const std::vector<int>& history) {
         session_.restore(a, history);
-        term_.print(fmt::format("\nResuming: {} questions answered so far.\n", history.size()));
+        std::size_t answered = 0;
+        for (const auto& v : a.values) answered += v.given ? 1 : 0;
+        term_.print(fmt::format("\nResuming: {} of the {} questions asked so far were answered.\n", answered, history.size()));
+        emergency_check();  // an emergency already in the saved answers is said again, once
     }
 };
 

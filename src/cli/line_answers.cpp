@@ -25,7 +25,8 @@ Answers read_line_answers(const Definitions& defs) {
         case Session::Outcome::invalid:
             throw Failure(exit_data, fmt::format("line {}: question '{}': {}", line_no, err.field, err.reason));
         case Session::Outcome::at_start:
-            throw Failure(exit_data, fmt::format("line {}: 'back' before the first question", line_no));
+            throw Failure(exit_data, fmt::format("line {}: question '{}': 'back' before the first question", line_no,
+                                                 defs.questions[static_cast<std::size_t>(s.current())].id));
         default: break;  // answered, skipped, back, or '?' (nothing to show)
         }
     }

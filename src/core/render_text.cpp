@@ -105,6 +105,7 @@ void instruments(Text& t, const Report& r) {
         const InstrumentResult& ir = r.instruments[i];
         // The name up to any parenthesis ("MNA-SF (Mini ...)" -> "MNA-SF").
         std::string label = ins.name.substr(0, ins.name.find(" ("));
+        if (detail::display_width(label) > 20) label = label.substr(0, label.find(' '));  // "GLIM criteria for ..." → GLIM
         if (detail::display_width(label) > 20) label = ins.id;
         std::string row = fmt::format("  {:<20} ", label);
         if (!ir.applies) {
@@ -116,7 +117,9 @@ void instruments(Text& t, const Report& r) {
         std::string bar;
         for (int c = 0; c < cells; ++c) bar += c < filled ? "#" : ".";
         row += fmt::format("{:>2}/{:<2} [{:<10}] ", ir.score, ins.max_score, bar);
-        row += ir.band >= 0 ? ins.bands[ir.band].name : "undecided";
+        std::string band = ir.band >= 0 ? ins.bands[ir.band].name : "undecided";
+        for (char& c : band) c = c == '_' ? ' ' : c;  // at_risk → at risk
+        row += band;
         if (!ir.complete) row += " (incomplete)";
         t.line(row);
     }
