@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto err = reader.read(std::string_view(buf.data(), size), answers, "id", id, has_id, [](std::string_view) {});
     if (!err) {
         std::string out;
-        myoscreen::render_json(myoscreen::screen(defs, answers), out, {false});
+        myoscreen::RenderOptions ro;
+        ro.pretty = false;
+        myoscreen::render_json(myoscreen::screen(defs, answers), out, ro);
     }
     return 0;
 }

@@ -383,7 +383,6 @@ void Loader::red_flag(const json& v, const std::string& p) {
 
 Definitions load_definitions(std::string_view text, std::string_view file) {
     Definitions defs;
-    LoadContext ctx(text, file);
     json j;
     try {
         j = json::parse(text.begin(), text.end());
@@ -397,6 +396,7 @@ Definitions load_definitions(std::string_view text, std::string_view file) {
         const auto lc = lines.line_col(at);
         throw DefinitionsError({Diagnostic{SourceLoc{std::string(file), lc.line, lc.col, ""}, msg, std::string(lines.line_text(at))}});
     }
+    LoadContext ctx(text, file);  // its locator needs valid JSON: only after parsing
     if (ctx.locator().too_deep()) {
         ctx.error_at(ctx.locator().too_deep_offset(), "", "JSON nested more than 64 levels deep");
         throw DefinitionsError(std::move(ctx.diagnostics()));
