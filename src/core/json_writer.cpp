@@ -2,6 +2,7 @@
 
 #include "myoscreen/definitions.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -72,11 +73,23 @@ JsonWriter& JsonWriter::text_key(const std::unordered_map<const std::string*, st
 
 JsonWriter& JsonWriter::key(std::string_view k) {
     value_prefix();
-    // Keys are the report's own names or ids checked at load ([A-Za-z0-9_]).
-    out_ += '"';
-    out_ += k;
-    out_ += '"';
-    out_ += pretty_ ? ": " : ":";
+    // Keys are the report's own names or ids checked at load ([A-Za-z0-9_]),
+    // so they are copied without escaping, in one step.
+    char buf[64];
+    if (k.size() + 4 > sizeof buf) {
+        out_ += '"';
+        out_ += k;
+        out_ += pretty_ ? "\": " : "\":";
+    } else {
+        char* p = buf;
+        *p++ = '"';
+        std::memcpy(p, k.data(), k.size());
+        p += k.size();
+        *p++ = '"';
+        *p++ = ':';
+        if (pretty_) *p++ = ' ';
+        out_.append(buf, static_cast<std::size_t>(p - buf));
+    }
     after_key_ = true;
     return *this;
 }
@@ -99,14 +112,26 @@ JsonWriter& JsonWriter::close(char c) {
 
 JsonWriter& JsonWriter::integer(long long v) {
     value_prefix();
-    fmt::format_to(std::back_inserter(out_), "{}", v);
+    const fmt::format_int f(v);
+    out_.append(f.data(), f.size());
     return *this;
 }
 
 JsonWriter& JsonWriter::decimal1(double v) {
     value_prefix();
-    if (v == 0) v = 0;  // -0.0 prints as 0.0
-    fmt::format_to(std::back_inserter(out_), "{:.1f}", v);
+    // Tenths as an integer (values are already rounded to one decimal); the
+    // general formatter is the fallback for magnitudes that do not fit.
+    const double tenths = std::round(v * 10);
+    if (std::fabs(tenths) < 1e15) {
+        auto t = static_cast<long long>(tenths);
+        if (t < 0) out_ += '-', t = -t;
+        const fmt::format_int whole(t / 10);
+        out_.append(whole.data(), whole.size());
+        out_ += '.';
+        out_ += static_cast<char>('0' + t % 10);
+    } else {
+        fmt::format_to(std::back_inserter(out_), "{:.1f}", v);
+    }
     return *this;
 }
 
