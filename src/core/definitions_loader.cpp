@@ -92,11 +92,13 @@ private:
         if (!fresh) ctx_.error(child(ptr, "id"), std::string("duplicate id \"") + id + "\" (first defined at " + it->second + ")");
     }
 
-    void expr(const json& obj, const std::string& ptr, const char* key, PendingExpr::Owner owner, int index, int sub, int sub2,
+    // Queues an expression for compiling; false when it is missing or no string.
+    bool expr(const json& obj, const std::string& ptr, const char* key, PendingExpr::Owner owner, int index, int sub, int sub2,
               Type want, bool required = true) {
         auto s = ctx_.str(obj, ptr, key, required);
-        if (!s) return;
+        if (!s) return false;
         ctx_.pending.push_back(PendingExpr{owner, index, sub, sub2, *s, child(ptr, key), nullptr, want});
+        return true;
     }
 
     Advice advice(const json& v, const std::string& p) {
@@ -159,10 +161,8 @@ private:
             else if (q.exclusive < 0) ctx_.error(child(p, "exclusive"), "\"" + *ex + "\" is not one of the choices");
         }
         const int index = static_cast<int>(defs_.questions.size());
-        if (v.contains("ask_if")) {
-            expr(v, p, "ask_if", PendingExpr::Owner::ask_if, index, 0, 0, Type::boolean);
+        if (v.contains("ask_if") && expr(v, p, "ask_if", PendingExpr::Owner::ask_if, index, 0, 0, Type::boolean))
             q.ask_if_text = ctx_.pending.back().text;
-        }
         defs_.questions.push_back(std::move(q));
     }
 
