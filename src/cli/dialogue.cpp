@@ -11,7 +11,9 @@
 #include "io.hpp"
 #include "myoscreen/screen.hpp"
 #include "myoscreen/session.hpp"
+#include "../core/text_wrap.hpp"
 #include "saved_session.hpp"
+#include "terminal.hpp"
 
 namespace myoscreen::cli {
 namespace {
@@ -49,14 +51,27 @@ const SigintGuard* active_guard = nullptr;
 
 class Terminal {
 public:
-    explicit Terminal(bool color) : color_(color) {}
+    explicit Terminal(bool color) : color_(color), width_(terminal_width(STDERR_FILENO)) {}
 
     void print(std::string_view s) { write_err(s); }
+    // Text wrapped to the terminal, every line after the first indented.
+    std::string wrap(std::string_view lead, std::string_view text, std::string_view indent) const {
+        std::string out(lead);
+        detail::append_wrapped(out, text, width_ - 1, detail::display_width(lead), indent);
+        return out;
+    }
     std::string style(std::string_view s, const char* code) const {
         return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
     }
-    std::string bold(std::string_view s) const { return style(s, "1"); }
-    std::string dim(std::string_view s) const { return style(s, "2"); }
+    // Styles text that may end in a newline, keeping the newline outside the
+    // escape codes so the line that follows starts clean.
+    std::string style_lines(std::string_view s, const char* code) const {
+        const bool nl = !s.empty() && s.back() == '\n';
+        if (nl) s.remove_suffix(1);
+        return style(s, code) + (nl ? "\n" : "");
+    }
+    std::string bold(std::string_view s) const { return style_lines(s, "1"); }
+    std::string dim(std::string_view s) const { return style_lines(s, "2"); }
     std::string red(std::string_view s) const { return style(s, "1;31"); }
 
     // One line from stdin without its newline. Ctrl-C → Failure(130);
@@ -94,6 +109,7 @@ public:
 
 private:
     bool color_;
+    int width_;
     std::string buf_;
 
     void check_interrupt() {
@@ -185,13 +201,14 @@ private:
     void ask(const Question& q) {
         const auto& sec = defs_.sections[q.section];
         term_.print(fmt::format("\n{}\n", term_.dim(fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total()))));
-        term_.print(term_.bold(q.text) + "\n");
-        for (std::size_t c = 0; c < q.choices.size(); ++c) term_.print(fmt::format("  {:>2}  {}\n", c + 1, q.choices[c].label));
-        term_.print(term_.dim("  (" + hint(q) + ")") + "\n> ");
+        term_.print(term_.bold(term_.wrap("", q.text, "")));
+        for (std::size_t c = 0; c < q.choices.size(); ++c)
+            term_.print(term_.wrap(fmt::format("  {:>2}  ", c + 1), q.choices[c].label, "      "));
+        term_.print(term_.dim(term_.wrap("  (", hint(q) + ")", "   ")) + "> ");
     }
 
     void help(const Question& q) {
-        term_.print(q.help.empty() ? "  No extra help for this question.\n" : "  " + q.help + "\n");
+        term_.print(q.help.empty() ? "  No extra help for this question.\n" : term_.wrap("  ", q.help, "  "));
         if (!q.choices.empty()) {
             std::string codes;
             for (const auto& c : q.choices) codes += (codes.empty() ? "" : ", ") + c.code;
@@ -217,8 +234,8 @@ private:
             if (f.urgency != Urgency::emergency || announced_[k]) continue;
             announced_[k] = true;
             any = true;
-            term_.print(fmt::format("\n{}\n{}\n", term_.red("!! SEEK EMERGENCY CARE NOW"), term_.bold(f.text)));
-            if (!f.action.empty()) term_.print(f.action + "\n");
+            term_.print(fmt::format("\n{}\n{}", term_.red("!! SEEK EMERGENCY CARE NOW"), term_.bold(term_.wrap("", f.text, ""))));
+            if (!f.action.empty()) term_.print(term_.wrap("", f.action, ""));
         }
         if (!any) return;
         term_.print("\nPress Enter to continue the questionnaire, or Ctrl-C to stop.\n");
