@@ -19,8 +19,17 @@ struct SourceLoc {
 struct Diagnostic {
     SourceLoc loc;
     std::string message;
-    std::string source_line;  // the line of input, for a caret under `col`
+    // The line of input with the caret's place in it (display column, 1-based).
+    // String contents other than the one pointed at are masked, and control
+    // bytes replaced, so a diagnostic never replays a file's data.
+    std::string source_line;
+    int caret = 0;
 };
+
+// Builds the masked excerpt of `line` for a problem at byte `at` of it.
+// Keys are shown, string values masked as "...", except the string the
+// problem is inside when `show_pointed` (an expression: its text is the rule).
+void set_excerpt(Diagnostic& d, std::string_view line, std::size_t at, bool show_pointed = false);
 
 // "FILE:LINE:COL: error: MESSAGE (at /json/pointer)" plus the source line and a
 // caret, as ninja and compilers print them. Lines longer than 100 characters

@@ -28,6 +28,7 @@ struct CsvLayout {
     std::vector<CsvColumn> columns;
     std::vector<std::string> ignored;  // names of columns that are no question
     bool has_id = false;
+    int id_index = -1;
 };
 
 // Maps header names to questions. `weight_lb` maps to `weight_kg` in lb,

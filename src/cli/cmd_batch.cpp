@@ -33,6 +33,17 @@ struct Source {
     }
 };
 
+// A column name or key as it may be shown: control bytes and invalid UTF-8
+// become '?', and long names are cut.
+std::string printable(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size() && out.size() < 64; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        out += (c < 0x20 || c == 0x7F || c >= 0x80) ? '?' : static_cast<char>(c);
+    }
+    return out;
+}
+
 std::optional<InputFormat> format_from_name(const std::string& path) {
     auto ends = [&](std::string_view s) { return path.size() >= s.size() && path.compare(path.size() - s.size(), s.size(), s) == 0; };
     if (ends(".csv") || ends(".CSV")) return InputFormat::csv;
@@ -73,16 +84,18 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
         RecordReader::Record header;
         std::vector<std::string> names;
         if (!s->reader->next(header)) continue;  // empty file: no records
-        if (header.too_long || !split_csv_record(header.text, names))
-            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read", s->name));
+        if (header.too_long)
+            throw Failure(exit_data, fmt::format("{}: the CSV header is longer than --max-record-bytes ({} bytes)", s->name, a.max_record_bytes));
+        if (!split_csv_record(header.text, names))
+            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: unbalanced quotes", s->name));
         std::vector<AnswerError> errs;
         s->layout = map_csv_header(d, names, a.id_column, errs);
-        for (const auto& e : errs) warn(fmt::format("{}: header: '{}': {}", s->name, e.field, e.reason));
+        for (const auto& e : errs) warn(fmt::format("{}: header: '{}': {}", s->name, printable(e.field), e.reason));
         if (!errs.empty()) throw Failure(exit_data, fmt::format("{}: the CSV header has {} problem{}; no record was screened", s->name,
                                                                 errs.size(), errs.size() == 1 ? "" : "s"));
         if (!s->layout.ignored.empty()) {
             std::string list;
-            for (const auto& n : s->layout.ignored) list += (list.empty() ? "" : ", ") + n;
+            for (const auto& n : s->layout.ignored) list += (list.empty() ? "" : ", ") + printable(n);
             warn(fmt::format("{}: ignoring columns that are not questions: {}", s->name, list));
         }
     }
@@ -160,7 +173,7 @@ int cmd_batch(const BatchArgs& a) {
 
     if (!st.unknown_keys.empty()) {
         std::string list;
-        for (const auto& k : st.unknown_keys) list += (list.empty() ? "" : ", ") + k;
+        for (const auto& k : st.unknown_keys) list += (list.empty() ? "" : ", ") + printable(k);
         warn("ignored keys that are not questions: " + list);
     }
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));

@@ -193,9 +193,9 @@ private:
     std::vector<bool> announced_ = std::vector<bool>(defs_.red_flags.size(), false);
 
     void welcome() {
-        term_.print(term_.bold(defs_.name) + " " + defs_.version + "\n\n" + defs_.disclaimer + "\n\n" +
-                    term_.dim("Type ? for help on a question, 'back' to go back, 'skip' to leave one unanswered.\n"
-                              "Ctrl-C stops at any time.") + "\n");
+        term_.print(term_.bold(defs_.name) + " " + defs_.version + "\n\n" + term_.wrap("", defs_.disclaimer, "") + "\n" +
+                    term_.dim(term_.wrap("", "Type ? for help on a question, 'back' to go back, 'skip' to leave one "
+                                             "unanswered. Ctrl-C stops at any time.", "")));
     }
 
     void ask(const Question& q) {

@@ -4,6 +4,7 @@
 
 #include "exit_codes.hpp"
 #include "io.hpp"
+#include "myoscreen/records.hpp"
 #include "myoscreen/session.hpp"
 
 namespace myoscreen::cli {
@@ -11,7 +12,7 @@ namespace myoscreen::cli {
 Answers read_line_answers(const Definitions& defs) {
     const std::string text = read_input("-", "answers");
     Session s(defs);
-    std::size_t pos = 0;
+    std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark
     int line_no = 0;
     while (pos < text.size() && !s.finished()) {
         std::size_t end = text.find('\n', pos);
@@ -20,6 +21,9 @@ Answers read_line_answers(const Definitions& defs) {
         pos = end + 1;
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (const auto bad = find_invalid_utf8(line); bad != std::string_view::npos)
+            throw Failure(exit_data, fmt::format("line {}: question '{}': invalid UTF-8 at byte {} of the line", line_no,
+                                                 defs.questions[static_cast<std::size_t>(s.current())].id, bad + 1));
         AnswerError err;
         switch (s.input(line, err)) {
         case Session::Outcome::invalid:

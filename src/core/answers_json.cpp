@@ -8,6 +8,7 @@
 
 #include "myoscreen/answers.hpp"
 #include "answer_values.hpp"
+#include "json_locator.hpp"
 
 namespace myoscreen {
 namespace {
@@ -134,8 +135,12 @@ private:
         return false;
     }
     bool nested(std::string why) {
-        if (depth_ > 8) return error(key_, "nested too deeply");
-        return q_ >= 0 && depth_ == 2 ? error(key_, std::move(why)) : true;
+        if (depth_ > 64) {  // stop reading: nothing that deep is an answer
+            if (!failed_key_) error(key_, "nested too deeply");
+            return false;
+        }
+        if (failed_key_ || depth_ != 2 || q_ < 0) return true;  // one error per answer
+        return error(key_, std::move(why));
     }
     bool set(const Answer& a) {
         if (!failed_key_) out_.values[q_] = a;
@@ -156,18 +161,6 @@ private:
     }
 };
 
-// nlohmann's messages quote what was read ("last read: '...'"); keep only the
-// part before that, which describes the problem without the value.
-std::string safe_parse_message(const std::string& what) {
-    std::string m = what;
-    if (auto k = m.find("; last read"); k != std::string::npos) m.resize(k);
-    if (auto k = m.find(" - "); k != std::string::npos) m = m.substr(k + 3);
-    else if (auto c = m.rfind(": "); c != std::string::npos) m = m.substr(c + 2);
-    // Some messages quote the offending token ("unexpected 'x'"): drop it.
-    if (auto q = m.find('\''); q != std::string::npos) m.resize(q > 0 ? q - 1 : 0);
-    return m.empty() ? "syntax error" : m;
-}
-
 }  // namespace
 
 std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view text, Answers& out,
@@ -186,7 +179,7 @@ std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string
             else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
         }
         errs.push_back({"", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
-                                safe_parse_message(h.syntax_what_)});
+                                detail::json_parse_reason(h.syntax_what_)});
     }
     return errs;
 }

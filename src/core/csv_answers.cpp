@@ -76,9 +76,14 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
     for (std::size_t c = 0; c < names.size(); ++c) {
         const std::string name(detail::trim(trim_bom(names[c])));
         CsvColumn col;
-        if (!id_column.empty() && name == id_column) {
+        if (const auto bad = find_invalid_utf8(name); bad != std::string::npos) {
+            errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1)});
+        } else if (!id_column.empty() && name == id_column) {
+            if (layout.has_id)
+                errors.push_back({name, fmt::format("columns {} and {} are both the id column", layout.id_index + 1, c + 1)});
             col.kind = CsvColumn::Kind::id;
             layout.has_id = true;
+            layout.id_index = static_cast<int>(c);
         } else if (int q = d.question_index(name); q >= 0) {
             col = {CsvColumn::Kind::question, q, {}};
         } else if (int qu = question_by_unit_suffix(d, name, col.unit); qu >= 0) {
@@ -106,6 +111,7 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
 
 std::optional<AnswerError> parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string>& fields,
                                          Answers& out, std::string& id) {
+    if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
     if (fields.size() != layout.columns.size())
         return AnswerError{"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())};
     std::fill(out.values.begin(), out.values.end(), Answer{});

@@ -379,6 +379,16 @@ void Loader::red_flag(const json& v, const std::string& p) {
     defs_.red_flags.push_back(std::move(f));
 }
 
+Diagnostic located(std::string_view text, std::string_view file, std::size_t at, std::string message) {
+    at = std::min(at, text.size());
+    detail::JsonLocator lines(text, false);
+    const auto lc = lines.line_col(at);
+    Diagnostic d{SourceLoc{std::string(file), lc.line, lc.col, ""}, std::move(message), {}, 0};
+    const std::string_view line = lines.line_text(at);
+    set_excerpt(d, line, at - static_cast<std::size_t>(line.data() - text.data()));
+    return d;
+}
+
 }  // namespace
 
 Definitions load_definitions(std::string_view text, std::string_view file) {
@@ -388,13 +398,17 @@ Definitions load_definitions(std::string_view text, std::string_view file) {
         j = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         // Point at the last byte read; nlohmann counts from 1.
-        const std::size_t at = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
-        std::string msg = e.what();
-        if (auto k = msg.find(": syntax error"); k != std::string::npos) msg = "JSON" + msg.substr(k + 1);
-        else if (auto c = msg.find("column"); c != std::string::npos && msg.find(": ", c) != std::string::npos) msg = msg.substr(msg.find(": ", c) + 2);
-        detail::JsonLocator lines(text, false);
-        const auto lc = lines.line_col(at);
-        throw DefinitionsError({Diagnostic{SourceLoc{std::string(file), lc.line, lc.col, ""}, msg, std::string(lines.line_text(at))}});
+        throw DefinitionsError({located(text, file, e.byte > 0 ? e.byte - 1 : 0, "JSON " + detail::json_parse_reason(e.what()))});
+    } catch (const json::exception& e) {
+        // A number too large for a double (1e400): nlohmann names the token,
+        // which is the one place we can learn where it is.
+        std::string what = e.what();
+        std::size_t at = 0;
+        if (auto q = what.find('\''); q != std::string::npos) {
+            const std::string token = what.substr(q + 1, what.find('\'', q + 1) - q - 1);
+            if (auto f = text.find(token); !token.empty() && f != std::string_view::npos) at = f;
+        }
+        throw DefinitionsError({located(text, file, at, "a number is too large or too small to use")});
     }
     LoadContext ctx(text, file);  // its locator needs valid JSON: only after parsing
     if (ctx.locator().too_deep()) {

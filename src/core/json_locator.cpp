@@ -5,6 +5,14 @@
 
 namespace myoscreen::detail {
 
+std::string json_parse_reason(const std::string& what) {
+    std::string m = what;
+    if (auto k = m.find("; last read"); k != std::string::npos) m.resize(k);
+    if (auto k = m.find(" - "); k != std::string::npos) m = m.substr(k + 3);
+    else if (auto c = m.rfind(": "); c != std::string::npos) m = m.substr(c + 2);
+    return m.empty() ? "syntax error" : m;
+}
+
 void append_pointer(std::string& ptr, std::string_view key) {
     ptr += '/';
     for (char c : key) {

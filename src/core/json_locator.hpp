@@ -30,6 +30,7 @@ public:
     };
     LineCol line_col(std::size_t offset) const;
     std::string_view line_text(std::size_t offset) const;
+    std::string_view text() const { return s_; }
 
     struct Duplicate {
         std::string pointer;  // of the repeated member
@@ -53,6 +54,10 @@ private:
     void value(std::string& ptr, int depth);
     std::string string_token();
 };
+
+// The reason part of an nlohmann-json parse error ("unexpected end of input;
+// expected ..."), without the text it had read, which may be data.
+std::string json_parse_reason(const std::string& what);
 
 // Appends `key` to a JSON pointer, escaping '~' and '/' (RFC 6901).
 void append_pointer(std::string& ptr, std::string_view key);

@@ -45,6 +45,7 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
         const simdjson::dom::element v = field.value;
         const element_type t = v.type();
         if (key == id_key) {
+            if (has_id) return AnswerError{std::string(id_key), "the record id is given twice (duplicate key)"};
             if (t == element_type::STRING) id.assign(v.get_string().value_unsafe());
             else if (t == element_type::INT64) id = std::to_string(v.get_int64().value_unsafe());
             else if (t == element_type::UINT64) id = std::to_string(v.get_uint64().value_unsafe());

@@ -12,10 +12,12 @@ std::string child(const std::string& ptr, std::string_view key) {
 
 std::string child(const std::string& ptr, std::size_t index) { return ptr + "/" + std::to_string(index); }
 
-void LoadContext::error_at(std::size_t offset, const std::string& pointer, std::string message) {
+void LoadContext::error_at(std::size_t offset, const std::string& pointer, std::string message, bool show_pointed) {
     const auto lc = loc_.line_col(offset);
-    diags_.push_back(Diagnostic{SourceLoc{file_, lc.line, lc.col, pointer}, std::move(message),
-                                std::string(loc_.line_text(offset))});
+    Diagnostic d{SourceLoc{file_, lc.line, lc.col, pointer}, std::move(message), {}, 0};
+    const std::string_view line = loc_.line_text(offset);
+    set_excerpt(d, line, offset - static_cast<std::size_t>(line.data() - loc_.text().data()), show_pointed);
+    diags_.push_back(std::move(d));
 }
 
 static const char* kind_name(const json& v) {

@@ -34,9 +34,10 @@ public:
     LoadContext(std::string_view text, std::string_view file) : file_(file), loc_(text) {}
 
     void error(const std::string& pointer, std::string message) { error_at(loc_.offset(pointer), pointer, std::move(message)); }
-    void error_at(std::size_t offset, const std::string& pointer, std::string message);
+    void error_at(std::size_t offset, const std::string& pointer, std::string message, bool show_pointed = false);
+    // Expression errors show the expression: it is the rule being written.
     void expr_error(const PendingExpr& e, const ExprError& err) {
-        error_at(loc_.string_offset(e.pointer, static_cast<std::size_t>(err.offset)), e.pointer, err.message);
+        error_at(loc_.string_offset(e.pointer, static_cast<std::size_t>(err.offset)), e.pointer, err.message, true);
     }
     const JsonLocator& locator() const { return loc_; }
     std::vector<Diagnostic>& diagnostics() { return diags_; }
