@@ -8,14 +8,26 @@
 
 namespace myoscreen::cli {
 
+Definitions load_rules_checked();
+
 Definitions load_rules(const std::string& path) {
     try {
-        if (path.empty()) return load_definitions(embedded_definitions(), "<embedded definitions>");
+        if (path.empty()) return load_definitions(embedded_definitions(), "<embedded definitions>", /*trusted=*/true);
         return load_definitions(read_input(path, "definitions"), path == "-" ? "<stdin>" : path);
     } catch (const DefinitionsError& e) {
         for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
         throw Failure(exit_data, fmt::format("{} problem{} in the definitions", e.diagnostics().size(),
                                              e.diagnostics().size() == 1 ? "" : "s"));
+    }
+}
+
+// The embedded definitions with every check, repeated keys included.
+Definitions load_rules_checked() {
+    try {
+        return load_definitions(embedded_definitions(), "<embedded definitions>");
+    } catch (const DefinitionsError& e) {
+        for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
+        throw Failure(exit_data, "the embedded definitions have problems");
     }
 }
 
@@ -25,7 +37,8 @@ int cmd_rules_show() {
 }
 
 int cmd_rules_check(const std::string& path) {
-    const Definitions d = load_rules(path);
+    // Checking is the point here: the embedded definitions get the full scan.
+    const Definitions d = path.empty() ? load_rules_checked() : load_rules(path);
     std::size_t rules = 0;
     for (const auto& f : d.factors) rules += f.rules.size();
     write_out(fmt::format("{}: ok: \"{}\" {}: {} questions, {} derived values, {} instruments, {} factors ({} rules), {} red flags\n",

@@ -13,10 +13,11 @@ std::string child(const std::string& ptr, std::string_view key) {
 std::string child(const std::string& ptr, std::size_t index) { return ptr + "/" + std::to_string(index); }
 
 void LoadContext::error_at(std::size_t offset, const std::string& pointer, std::string message, bool show_pointed) {
-    const auto lc = loc_.line_col(offset);
+    const JsonLocator& loc = locator();
+    const auto lc = loc.line_col(offset);
     Diagnostic d{SourceLoc{file_, lc.line, lc.col, pointer}, std::move(message), {}, 0};
-    const std::string_view line = loc_.line_text(offset);
-    set_excerpt(d, line, offset - static_cast<std::size_t>(line.data() - loc_.text().data()), show_pointed);
+    const std::string_view line = loc.line_text(offset);
+    set_excerpt(d, line, offset - static_cast<std::size_t>(line.data() - loc.text().data()), show_pointed);
     diags_.push_back(std::move(d));
 }
 

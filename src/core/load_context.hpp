@@ -31,15 +31,20 @@ struct PendingExpr {
 
 class LoadContext {
 public:
-    LoadContext(std::string_view text, std::string_view file) : file_(file), loc_(text) {}
+    LoadContext(std::string_view text, std::string_view file) : text_(text), file_(file) {}
 
-    void error(const std::string& pointer, std::string message) { error_at(loc_.offset(pointer), pointer, std::move(message)); }
+    void error(const std::string& pointer, std::string message) { error_at(locator().offset(pointer), pointer, std::move(message)); }
     void error_at(std::size_t offset, const std::string& pointer, std::string message, bool show_pointed = false);
     // Expression errors show the expression: it is the rule being written.
     void expr_error(const PendingExpr& e, const ExprError& err) {
-        error_at(loc_.string_offset(e.pointer, static_cast<std::size_t>(err.offset)), e.pointer, err.message, true);
+        error_at(locator().string_offset(e.pointer, static_cast<std::size_t>(err.offset)), e.pointer, err.message, true);
     }
-    const JsonLocator& locator() const { return loc_; }
+    // Built on first use: valid definitions without errors never need it,
+    // unless repeated keys are checked.
+    const JsonLocator& locator() {
+        if (!loc_) loc_.emplace(text_);
+        return *loc_;
+    }
     std::vector<Diagnostic>& diagnostics() { return diags_; }
     bool ok() const { return diags_.empty(); }
 
@@ -54,8 +59,9 @@ public:
     std::vector<PendingExpr> pending;
 
 private:
+    std::string_view text_;
     std::string file_;
-    JsonLocator loc_;
+    std::optional<JsonLocator> loc_;
     std::vector<Diagnostic> diags_;
 };
 
