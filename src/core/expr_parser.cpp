@@ -113,28 +113,27 @@ private:
         ~Depth() { --p.depth_; }
     };
 
+    // One left-associative level: operand (op operand)*, where `is_op_tok`
+    // says whether the current token is one of this level's operators.
+    template <class Operand, class IsOp>
+    int left_assoc(Operand operand, IsOp is_op_tok) {
+        int l = (this->*operand)();
+        while (l >= 0 && is_op_tok()) {
+            std::string op(tok_.text);
+            next();
+            int r = (this->*operand)();
+            if (r < 0) return -1;
+            l = binary(op, l, r);
+        }
+        return l;
+    }
+
     int parse_or() {
         Depth d(*this);
         if (!d.ok) return -1;
-        int l = parse_and();
-        while (l >= 0 && is_word("or")) {
-            next();
-            int r = parse_and();
-            if (r < 0) return -1;
-            l = binary("or", l, r);
-        }
-        return l;
+        return left_assoc(&Parser::parse_and, [&] { return is_word("or"); });
     }
-    int parse_and() {
-        int l = parse_not();
-        while (l >= 0 && is_word("and")) {
-            next();
-            int r = parse_not();
-            if (r < 0) return -1;
-            l = binary("and", l, r);
-        }
-        return l;
-    }
+    int parse_and() { return left_assoc(&Parser::parse_not, [&] { return is_word("and"); }); }
     int parse_not() {
         if (is_word("not")) {
             Depth d(*this);
@@ -168,28 +167,8 @@ private:
         }
         return l;
     }
-    int parse_add() {
-        int l = parse_mul();
-        while (l >= 0 && (is_op("+") || is_op("-"))) {
-            std::string op(tok_.text);
-            next();
-            int r = parse_mul();
-            if (r < 0) return -1;
-            l = binary(op, l, r);
-        }
-        return l;
-    }
-    int parse_mul() {
-        int l = parse_unary();
-        while (l >= 0 && (is_op("*") || is_op("/"))) {
-            std::string op(tok_.text);
-            next();
-            int r = parse_unary();
-            if (r < 0) return -1;
-            l = binary(op, l, r);
-        }
-        return l;
-    }
+    int parse_add() { return left_assoc(&Parser::parse_mul, [&] { return is_op("+") || is_op("-"); }); }
+    int parse_mul() { return left_assoc(&Parser::parse_unary, [&] { return is_op("*") || is_op("/"); }); }
     int parse_unary() {
         if (is_op("-")) {
             Depth d(*this);

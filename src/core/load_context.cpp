@@ -32,30 +32,28 @@ static const char* kind_name(const json& v) {
     }
 }
 
-std::optional<std::string> LoadContext::str(const json& obj, const std::string& ptr, const char* key, bool required) {
+// A field of the expected JSON kind, or nullopt after reporting why not.
+template <class T>
+std::optional<T> LoadContext::field(const json& obj, const std::string& ptr, const char* key, bool required, bool (json::*is)() const noexcept,
+                                    const char* kind) {
     auto it = obj.find(key);
     if (it == obj.end()) {
         if (required) error(ptr, std::string("missing \"") + key + "\"");
         return std::nullopt;
     }
-    if (!it->is_string()) {
-        error(child(ptr, key), std::string("\"") + key + "\" must be a string, not " + kind_name(*it));
+    if (!((*it).*is)()) {
+        error(child(ptr, key), std::string("\"") + key + "\" must be " + kind + ", not " + kind_name(*it));
         return std::nullopt;
     }
-    return it->get<std::string>();
+    return it->get<T>();
+}
+
+std::optional<std::string> LoadContext::str(const json& obj, const std::string& ptr, const char* key, bool required) {
+    return field<std::string>(obj, ptr, key, required, &json::is_string, "a string");
 }
 
 std::optional<double> LoadContext::num(const json& obj, const std::string& ptr, const char* key, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-        if (required) error(ptr, std::string("missing \"") + key + "\"");
-        return std::nullopt;
-    }
-    if (!it->is_number()) {
-        error(child(ptr, key), std::string("\"") + key + "\" must be a number, not " + kind_name(*it));
-        return std::nullopt;
-    }
-    return it->get<double>();
+    return field<double>(obj, ptr, key, required, &json::is_number, "a number");
 }
 
 const json* LoadContext::array(const json& obj, const std::string& ptr, const char* key, bool required) {

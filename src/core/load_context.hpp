@@ -59,6 +59,10 @@ public:
     std::vector<PendingExpr> pending;
 
 private:
+    template <class T>
+    std::optional<T> field(const json& obj, const std::string& ptr, const char* key, bool required, bool (json::*is)() const noexcept,
+                           const char* kind);
+
     std::string_view text_;
     std::string file_;
     std::optional<JsonLocator> loc_;
