@@ -82,7 +82,7 @@ void attention(JsonWriter& w, const Report& r, const RenderOptions& opt) {
             result(w, fl.flags[k]);
             w.key("would_decide");
             question_list(w, d, fl.flags[k].would_decide);
-            w.end_object();
+            w.key("source").text(d.json_literals, d.red_flags[k].source).end_object();
         }
         w.end_array();
     }

@@ -59,6 +59,21 @@ void attention(Text& t, const Report& r) {
         t.para("  ", "Could be more urgent; these unanswered questions would tell: " + question_names(d, fl.would_decide) + ".", "  ");
 }
 
+// --explain: every red flag, whether it holds, and what would decide it.
+void flag_checks(Text& t, const Report& r) {
+    const Definitions& d = *r.defs;
+    t.heading("How the medical-attention flag was decided");
+    for (std::size_t k = 0; k < r.attention.flags.size(); ++k) {
+        const RuleOutcome& o = r.attention.flags[k];
+        const RedFlag& f = d.red_flags[k];
+        const char* mark = o.state == State::unknown ? "?" : o.fired ? "+" : "-";
+        std::string s = fmt::format("{} ({}) {}", f.id, to_string(f.urgency), o.state == State::unknown ? "unknown" : o.fired ? "true" : "false");
+        if (!o.would_decide.empty()) s += " (would be decided by " + question_names(d, o.would_decide) + ")";
+        s += " [" + f.source + "]";
+        t.para(fmt::format("  {} ", mark), s, "    ");
+    }
+}
+
 void factors(Text& t, const Report& r, bool explain) {
     const Definitions& d = *r.defs;
     static constexpr Level order[] = {Level::likely, Level::possible, Level::unknown, Level::unlikely};
@@ -132,6 +147,7 @@ void render_text(const Report& r, std::string& out, const RenderOptions& opt) {
     Text t(out, opt);
     attention(t, r);
     factors(t, r, opt.explain);
+    if (opt.explain) flag_checks(t, r);
     instruments(t, r);
     if (!r.unanswered.empty()) {
         t.heading("Not answered");
