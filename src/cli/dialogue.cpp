@@ -82,6 +82,9 @@ public:
             if (auto nl = buf_.find('\n'); nl != std::string::npos) {
                 line = buf_.substr(0, nl);
                 buf_.erase(0, nl + 1);
+                too_long_ = discarding_;  // the tail of an over-long line is not an answer
+                discarding_ = false;
+                if (too_long_) line.clear();
                 if (!line.empty() && line.back() == '\r') line.pop_back();
                 return line;
             }
@@ -103,14 +106,21 @@ public:
                 return line;
             }
             buf_.append(chunk, static_cast<std::size_t>(n));
-            if (buf_.size() > 4096 && buf_.find('\n') == std::string::npos) buf_.clear();  // absurdly long line
+            if (buf_.size() > 4096 && buf_.find('\n') == std::string::npos) {
+                buf_.clear();  // no answer is this long: drop it up to its line break
+                discarding_ = true;
+            }
         }
     }
+
+    // Whether the last line read was over-long and dropped.
+    bool last_too_long() const { return too_long_; }
 
 private:
     bool color_;
     int width_;
     std::string buf_;
+    bool discarding_ = false, too_long_ = false;
 
     void check_interrupt() {
         if (!interrupted) return;
@@ -164,6 +174,10 @@ public:
                 term_.print("\n");
                 throw Failure(exit_ok, save_path().empty() ? "ended before the last question (Ctrl-D); no report was made"
                                                            : "ended before the last question (Ctrl-D); your answers so far are saved in " + save_path());
+            }
+            if (term_.last_too_long()) {
+                term_.print(term_.red("  Sorry: ") + "that answer is too long. Please try again.\n");
+                continue;
             }
             AnswerError err;
             switch (session_.input(*line, err)) {
