@@ -1,0 +1,217 @@
+// The definitions reader: JSON → model, field by field, collecting every
+// problem with its location; expressions are queued for compiling. Split from
+// definitions_loader.cpp (the entry point) and definitions_scoring.cpp
+// (instruments, factors, red flags) to keep each file small.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <unordered_map>
+
+#include "load_context.hpp"
+
+namespace myoscreen::detail {
+
+inline constexpr std::string_view schema_id = "myoscreen.definitions/1";
+
+inline std::optional<QuestionType> question_type(std::string_view s) {
+    for (auto t : {QuestionType::integer, QuestionType::number, QuestionType::yes_no, QuestionType::choice, QuestionType::multi_choice})
+        if (to_string(t) == s) return t;
+    return std::nullopt;
+}
+
+inline std::optional<Unit> unit_of(std::string_view s) {
+    for (auto u : {Unit::years, Unit::kg, Unit::cm, Unit::minutes, Unit::hours, Unit::days, Unit::weeks})
+        if (to_string(u) == s) return u;
+    return std::nullopt;
+}
+
+class Loader {
+public:
+    Loader(Definitions& d, LoadContext& c) : defs_(d), ctx_(c) {}
+
+    void top(const json& j) {
+        if (!ctx_.object(j, "", "the definitions")) return;
+        ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "language", "disclaimer", "general_advice", "sections",
+                               "questions", "derived", "instruments", "factors", "red_flags", "references"});
+        if (auto s = ctx_.str(j, "", "schema"); s && *s != schema_id)
+            ctx_.error("/schema", "unsupported schema \"" + *s + "\" (expected \"" + std::string(schema_id) + "\")");
+        defs_.name = ctx_.str(j, "", "name").value_or("");
+        defs_.version = ctx_.str(j, "", "version").value_or("");
+        defs_.language = ctx_.str(j, "", "language", false).value_or("en");
+        defs_.disclaimer = ctx_.str(j, "", "disclaimer").value_or("");
+        if (auto it = j.find("general_advice"); it != j.end()) defs_.general_advice = advice(*it, "/general_advice");
+        list(j, "sections", [&](const json& v, const std::string& p) { section(v, p); });
+        list(j, "questions", [&](const json& v, const std::string& p) { question(v, p); });
+        list(j, "derived", [&](const json& v, const std::string& p) { derived(v, p); }, false);
+        list(j, "instruments", [&](const json& v, const std::string& p) { instrument(v, p); }, false);
+        list(j, "factors", [&](const json& v, const std::string& p) { factor(v, p); });
+        list(j, "red_flags", [&](const json& v, const std::string& p) { red_flag(v, p); }, false);
+        list(j, "references", [&](const json& v, const std::string& p) {
+            if (!ctx_.object(v, p, "a reference")) return;
+            ctx_.only_keys(v, p, {"id", "citation", "url"});
+            defs_.references.push_back({ctx_.str(v, p, "id").value_or(""), ctx_.str(v, p, "citation").value_or("")});
+        }, false);
+        if (defs_.questions.size() > static_cast<std::size_t>(max_questions))
+            ctx_.error("/questions", "too many questions: at most " + std::to_string(max_questions));
+    }
+
+private:
+    Definitions& defs_;
+    LoadContext& ctx_;
+    std::unordered_map<std::string, std::string> ids_;  // every global id → pointer
+
+    template <class F>
+    void list(const json& j, const char* key, F&& each, bool required = true) {
+        const json* a = ctx_.array(j, "", key, required);
+        if (!a) return;
+        for (std::size_t i = 0; i < a->size(); ++i) each((*a)[i], child(std::string("/") + key, i));
+    }
+
+    // Ids share one namespace (questions, derived, instruments) so that an
+    // identifier in an expression means exactly one thing.
+    void claim(const std::string& id, const std::string& ptr, const char* what, bool global = true) {
+        bool ok = !id.empty() && !std::isdigit(static_cast<unsigned char>(id[0]));
+        for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+        if (!ok) {
+            ctx_.error(child(ptr, "id"), std::string("the ") + what + " id \"" + id + "\" must be letters, digits and '_', not starting with a digit");
+            return;
+        }
+        if (id == "and" || id == "or" || id == "not" || id == "in" || id == "true" || id == "false") {
+            ctx_.error(child(ptr, "id"), "\"" + id + "\" is a reserved word of the expression language");
+            return;
+        }
+        if (!global) return;
+        auto [it, fresh] = ids_.emplace(id, ptr);
+        if (!fresh) ctx_.error(child(ptr, "id"), std::string("duplicate id \"") + id + "\" (first defined at " + it->second + ")");
+    }
+
+    // Queues an expression for compiling; false when it is missing or no string.
+    bool expr(const json& obj, const std::string& ptr, const char* key, PendingExpr::Owner owner, int index, int sub, int sub2,
+              Type want, bool required = true) {
+        auto s = ctx_.str(obj, ptr, key, required);
+        if (!s) return false;
+        ctx_.pending.push_back(PendingExpr{owner, index, sub, sub2, *s, child(ptr, key), nullptr, want});
+        return true;
+    }
+
+    Advice advice(const json& v, const std::string& p) {
+        if (!ctx_.object(v, p, "advice")) return {};
+        ctx_.only_keys(v, p, {"text", "source"});
+        return {ctx_.str(v, p, "text").value_or(""), ctx_.str(v, p, "source").value_or("")};
+    }
+
+    void section(const json& v, const std::string& p) {
+        if (!ctx_.object(v, p, "a section")) return;
+        ctx_.only_keys(v, p, {"id", "title"});
+        Section s{ctx_.str(v, p, "id").value_or(""), ctx_.str(v, p, "title").value_or("")};
+        for (const auto& o : defs_.sections)
+            if (o.id == s.id) ctx_.error(child(p, "id"), "duplicate section id \"" + s.id + "\"");
+        defs_.sections.push_back(std::move(s));
+    }
+
+    void question(const json& v, const std::string& p) {
+        if (!ctx_.object(v, p, "a question")) return;
+        ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "text", "help", "choices", "exclusive", "ask_if"});
+        Question q;
+        q.id = ctx_.str(v, p, "id").value_or("");
+        if (v.contains("id")) claim(q.id, p, "question");
+        q.text = ctx_.str(v, p, "text").value_or("");
+        q.help = ctx_.str(v, p, "help", false).value_or("");
+        if (auto s = ctx_.str(v, p, "section")) {
+            int found = -1;
+            for (std::size_t i = 0; i < defs_.sections.size(); ++i)
+                if (defs_.sections[i].id == *s) found = static_cast<int>(i);
+            if (found < 0) ctx_.error(child(p, "section"), "unknown section \"" + *s + "\"");
+            else if (!defs_.questions.empty() && found < defs_.questions.back().section)
+                ctx_.error(child(p, "section"), "questions must be grouped by section in section order; \"" + *s + "\" comes earlier");
+            q.section = std::max(found, 0);
+        }
+        bool type_known = false;
+        if (auto t = ctx_.str(v, p, "type")) {
+            if (auto qt = question_type(*t)) q.type = *qt, type_known = true;
+            else ctx_.error(child(p, "type"), "unknown question type \"" + *t + "\" (expected integer, number, yes_no, choice or multi_choice)");
+        }
+        const bool numeric = q.type == QuestionType::integer || q.type == QuestionType::number;
+        const bool choices = q.type == QuestionType::choice || q.type == QuestionType::multi_choice;
+        if (numeric) {
+            if (auto u = ctx_.str(v, p, "unit")) {
+                if (auto uu = unit_of(*u)) q.unit = *uu;
+                else ctx_.error(child(p, "unit"), "unknown unit \"" + *u + "\" (expected years, kg, cm, minutes, hours, days or weeks)");
+            }
+            auto lo = ctx_.num(v, p, "min"), hi = ctx_.num(v, p, "max");
+            q.min = lo.value_or(0);
+            q.max = hi.value_or(0);
+            if (lo && hi && !(*lo <= *hi)) ctx_.error(child(p, "max"), "\"max\" is below \"min\"");
+        } else if (type_known) {
+            for (const char* k : {"unit", "min", "max"})
+                if (v.contains(k)) ctx_.error(child(p, k), std::string("\"") + k + "\" applies only to integer and number questions");
+        }
+        if (choices) choice_list(v, p, q);
+        else if (type_known && v.contains("choices")) ctx_.error(child(p, "choices"), "\"choices\" applies only to choice and multi_choice questions");
+        if (auto ex = ctx_.str(v, p, "exclusive", false)) {
+            q.exclusive = q.choice_index(*ex);
+            if (q.type != QuestionType::multi_choice) ctx_.error(child(p, "exclusive"), "\"exclusive\" applies only to multi_choice questions");
+            else if (q.exclusive < 0) ctx_.error(child(p, "exclusive"), "\"" + *ex + "\" is not one of the choices");
+        }
+        const int index = static_cast<int>(defs_.questions.size());
+        if (v.contains("ask_if") && expr(v, p, "ask_if", PendingExpr::Owner::ask_if, index, 0, 0, Type::boolean))
+            q.ask_if_text = ctx_.pending.back().text;
+        defs_.questions.push_back(std::move(q));
+    }
+
+    void choice_list(const json& v, const std::string& p, Question& q) {
+        const json* a = ctx_.array(v, p, "choices");
+        if (!a) return;
+        const std::string ap = child(p, "choices");
+        if (a->empty()) ctx_.error(ap, "a question needs at least one choice");
+        if (a->size() > 64) ctx_.error(ap, "at most 64 choices");
+        for (std::size_t i = 0; i < a->size(); ++i) {
+            const std::string cp = child(ap, i);
+            if (!ctx_.object((*a)[i], cp, "a choice")) continue;
+            ctx_.only_keys((*a)[i], cp, {"code", "label"});
+            Choice c{ctx_.str((*a)[i], cp, "code").value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
+            if (q.choice_index(c.code) >= 0) ctx_.error(child(cp, "code"), "duplicate choice code \"" + c.code + "\"");
+            if (!c.code.empty() && std::isdigit(static_cast<unsigned char>(c.code[0])) &&
+                c.code.find_first_not_of("0123456789") == std::string::npos)
+                ctx_.error(child(cp, "code"), "a choice code cannot be a plain number (numbers pick choices by position)");
+            q.choices.push_back(std::move(c));
+        }
+    }
+
+    void derived(const json& v, const std::string& p) {
+        if (!ctx_.object(v, p, "a derived value")) return;
+        ctx_.only_keys(v, p, {"id", "type", "expr", "text", "unit"});
+        Derived d;
+        d.id = ctx_.str(v, p, "id").value_or("");
+        if (v.contains("id")) claim(d.id, p, "derived");
+        d.text = ctx_.str(v, p, "text", false).value_or("");
+        d.unit = ctx_.str(v, p, "unit", false).value_or("");
+        if (auto t = ctx_.str(v, p, "type")) {
+            if (*t == "bool") d.is_bool = true;
+            else if (*t != "number") ctx_.error(child(p, "type"), "a derived value's type is \"number\" or \"bool\"");
+        }
+        expr(v, p, "expr", PendingExpr::Owner::derived, static_cast<int>(defs_.derived.size()), 0, 0,
+             d.is_bool ? Type::boolean : Type::number);
+        defs_.derived.push_back(std::move(d));
+    }
+
+    void instrument(const json& v, const std::string& p);
+    void item(const json& v, const std::string& p, Instrument& ins, int ii, int k);
+    void factor(const json& v, const std::string& p);
+    void red_flag(const json& v, const std::string& p);
+
+    std::optional<int> whole(const json& obj, const std::string& p, const char* key) {
+        auto n = ctx_.num(obj, p, key);
+        if (!n) return std::nullopt;
+        if (*n != std::floor(*n) || std::fabs(*n) > 1e6) {
+            ctx_.error(child(p, key), std::string("\"") + key + "\" must be a whole number");
+            return std::nullopt;
+        }
+        return static_cast<int>(*n);
+    }
+
+};
+
+}  // namespace myoscreen::detail
