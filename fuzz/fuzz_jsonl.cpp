@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string id;
     bool has_id = false;
     if (myoscreen::find_invalid_utf8(std::string_view(buf).substr(0, size)) != std::string_view::npos) return 0;
-    auto err = reader.read(std::string_view(buf.data(), size), answers, "id", id, has_id, [](std::string_view) {});
+    std::vector<std::string_view> unknown;
+    auto err = reader.read(std::string_view(buf.data(), size), answers, "id", id, has_id, unknown);
     if (!err) {
         std::string out;
         myoscreen::RenderOptions ro;

@@ -2,7 +2,6 @@
 // CSV header is mapped once; each row is then read without name lookups.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,10 +57,10 @@ public:
     JsonlReader& operator=(const JsonlReader&) = delete;
 
     // `record` must be followed in memory by `padding` readable bytes. The
-    // key `id_key` (if present) fills `id`; keys that are no question go to
-    // `unknown` (called at most once per key and record).
+    // key `id_key` (if present) fills `id`; keys that are no question are
+    // listed in `unknown`, in record order (views valid until the next read).
     std::optional<AnswerError> read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
-                                    bool& has_id, const std::function<void(std::string_view)>& unknown);
+                                    bool& has_id, std::vector<std::string_view>& unknown);
 
 private:
     struct Impl;

@@ -43,7 +43,6 @@ struct Report {
     bool complete = true;
     std::vector<int> unanswered;        // asked but not answered
     std::vector<int> ignored;           // answered but absent (ask_if false)
-    std::vector<bool> asked;            // per question: ask_if not false
     std::vector<Value> derived;         // per derived value
     std::vector<InstrumentResult> instruments;
     std::vector<FactorResult> factors;

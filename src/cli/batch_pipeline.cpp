@@ -40,6 +40,7 @@ struct Workspace {
     ScreenScratch scratch;
     std::vector<std::string> fields;
     std::string id;
+    std::vector<std::string_view> unknown_keys;  // of the current record
     std::set<std::string> unknown;
 };
 
@@ -82,18 +83,18 @@ private:
             has_id = cfg_.layout->has_id;
             if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
         } else {
-            std::string typo;
-            const std::function<void(std::string_view)> unknown = [&](std::string_view k) {
-                if (typo.empty() && !(typo = suggest_question(defs_, k)).empty()) typo = std::string(k) + "|" + typo;
+            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id, ws.unknown_keys);
+            // The first unknown key close to a question id is a typo; the others
+            // are listed once at the end.
+            std::string_view typo;
+            std::string meant;
+            for (const std::string_view k : ws.unknown_keys) {
+                if (typo.empty() && !(meant = suggest_question(defs_, k)).empty()) typo = k;
                 else if (ws.unknown.size() < 100) ws.unknown.emplace(k);
-            };
-            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id, unknown);
+            }
             const auto id = has_id ? std::optional<std::string_view>(ws.id) : std::nullopt;
             if (err) return error(r, c, id, err->field, err->reason);
-            if (!typo.empty()) {
-                const auto bar = typo.find('|');
-                return error(r, c, id, typo.substr(0, bar), "not a question id; did you mean '" + typo.substr(bar + 1) + "'?");
-            }
+            if (!typo.empty()) return error(r, c, id, typo, "not a question id; did you mean '" + meant + "'?");
         }
         ScreenOptions so;
         so.explain = cfg_.explain;

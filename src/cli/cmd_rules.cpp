@@ -8,11 +8,12 @@
 
 namespace myoscreen::cli {
 
-Definitions load_rules_checked();
+namespace {
 
-Definitions load_rules(const std::string& path) {
+// Loads and reports every diagnostic; `trusted` as in load_definitions().
+Definitions load_reporting(const std::string& path, bool trusted) {
     try {
-        if (path.empty()) return load_definitions(embedded_definitions(), "<embedded definitions>", /*trusted=*/true);
+        if (path.empty()) return load_definitions(embedded_definitions(), "<embedded definitions>", trusted);
         return load_definitions(read_input(path, "definitions"), path == "-" ? "<stdin>" : path);
     } catch (const DefinitionsError& e) {
         for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
@@ -21,15 +22,9 @@ Definitions load_rules(const std::string& path) {
     }
 }
 
-// The embedded definitions with every check, repeated keys included.
-Definitions load_rules_checked() {
-    try {
-        return load_definitions(embedded_definitions(), "<embedded definitions>");
-    } catch (const DefinitionsError& e) {
-        for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
-        throw Failure(exit_data, "the embedded definitions have problems");
-    }
-}
+}  // namespace
+
+Definitions load_rules(const std::string& path) { return load_reporting(path, /*trusted=*/true); }
 
 int cmd_rules_show() {
     write_out(embedded_definitions());
@@ -38,7 +33,7 @@ int cmd_rules_show() {
 
 int cmd_rules_check(const std::string& path) {
     // Checking is the point here: the embedded definitions get the full scan.
-    const Definitions d = path.empty() ? load_rules_checked() : load_rules(path);
+    const Definitions d = load_reporting(path, /*trusted=*/false);
     std::size_t rules = 0;
     for (const auto& f : d.factors) rules += f.rules.size();
     write_out(fmt::format("{}: ok: \"{}\" {}: {} questions, {} derived values, {} instruments, {} factors ({} rules), {} red flags\n",

@@ -102,7 +102,6 @@ public:
     std::size_t syntax_at_ = 0;
     std::string syntax_what_;
 
-    bool top_ok() const { return top_is_object_; }
 
 private:
     const Definitions& defs_;
@@ -116,7 +115,6 @@ private:
     bool in_array_ = false;
     bool id_next_ = false;  // the value after the id key is the record id
     bool failed_key_ = false;
-    bool top_is_object_ = true;
     std::uint64_t array_set_ = 0;
 
     bool take_id() {
@@ -130,7 +128,6 @@ private:
         return errs_.size() < opt_.max_errors;
     }
     bool top_error() {
-        top_is_object_ = false;
         errs_.push_back({"", "answers must be a JSON object of {question_id: answer}"});
         return false;
     }

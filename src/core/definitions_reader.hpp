@@ -92,7 +92,7 @@ private:
               Type want, bool required = true) {
         auto s = ctx_.str(obj, ptr, key, required);
         if (!s) return false;
-        ctx_.pending.push_back(PendingExpr{owner, index, sub, sub2, *s, child(ptr, key), nullptr, want});
+        ctx_.pending.push_back(PendingExpr{owner, index, sub, sub2, *s, child(ptr, key), want});
         return true;
     }
 

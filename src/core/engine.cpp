@@ -46,7 +46,6 @@ void load_questions(const Definitions& defs, const Answers& answers, Value* slot
             if (report && a.given) report->ignored.push_back(static_cast<int>(i));
             continue;
         }
-        if (report) report->asked[i] = true;
         if (a.given) {
             slots[i] = answer_value(q, a);
         } else {
@@ -86,7 +85,6 @@ Report screen(const Definitions& defs, const Answers& answers, const ScreenOptio
 
 void screen_into(const Definitions& defs, const Answers& answers, const ScreenOptions& opt, Report& r, ScreenScratch& scratch) {
     r.defs = &defs;
-    r.asked.assign(defs.questions.size(), false);
     r.unanswered.clear();
     r.ignored.clear();
     auto& slots = scratch.slots;

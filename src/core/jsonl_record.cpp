@@ -30,10 +30,11 @@ using simdjson::dom::element_type;
 }  // namespace
 
 std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
-                                             bool& has_id, const std::function<void(std::string_view)>& unknown) {
+                                             bool& has_id, std::vector<std::string_view>& unknown) {
     const Definitions& d = impl_->defs;
     out.values.assign(d.questions.size(), Answer{});
     has_id = false;
+    unknown.clear();
     simdjson::dom::element doc;
     // The record is followed by `padding` readable bytes, so no copy is made.
     if (auto e = impl_->parser.parse(record.data(), record.size(), false).get(doc)) return syntax(e);
@@ -56,7 +57,7 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
         }
         const int qi = d.question_ids.find(key);
         if (qi < 0) {
-            unknown(key);
+            unknown.push_back(key);
             continue;
         }
         const Question& q = d.questions[qi];

@@ -25,7 +25,6 @@ struct PendingExpr {
     int index = 0, sub = 0, sub2 = 0;  // which question/derived/instrument/factor, item/band/rule, case
     std::string text;
     std::string pointer;
-    Program* target = nullptr;
     Type want = Type::boolean;
 };
 
