@@ -135,7 +135,11 @@ std::string hint(const Question& q) {
     case QuestionType::number: {
         std::string h = describe_range(q);
         if (q.unit == Unit::kg) h += "; or in lb, e.g. 154 lb";
-        if (q.unit == Unit::cm) h += "; or in inches, e.g. 5 ft 8 in";
+        // An example sized for the question: feet and inches for a height,
+        // plain inches for a calf or a waist.
+        if (q.unit == Unit::cm)
+            h += q.max >= 150 ? std::string("; or in feet and inches, e.g. 5 ft 8 in")
+                              : fmt::format("; or in inches, e.g. {:.0f} in", (q.min + q.max) / 2 / 2.54);
         return h;
     }
     case QuestionType::yes_no: return "yes or no";
