@@ -20,6 +20,11 @@ enum class Op : std::uint8_t {
     count,      // number of codes of mask selected
     answered,   // two-valued: is the operand known
     at_least,   // pops arg conditions; true when num of them are true
+    // Fused forms of the commonest sequences (a peephole pass at compile
+    // time): most conditions are one test of one answer, run in one step.
+    load_cmp,      // slots[arg] <op> num, where op = static_cast<Op>(mask)
+    load_in_mask,  // slots[arg] in a set of codes: mask
+    load_has,      // slots[arg] has a code: mask
 };
 
 struct Instr {

@@ -21,6 +21,16 @@ struct RenderOptions {
 };
 
 void render_json(const Report& r, std::string& out, const RenderOptions& opt = {});
+
+// A string with spare bytes past `len`. Rendering record after record into
+// one never zero-fills memory, as growing a std::string does: the batch
+// workers render each report into one and copy view() out.
+struct RenderBuffer {
+    std::string bytes;
+    std::size_t len = 0;
+    std::string_view view() const { return {bytes.data(), len}; }
+};
+void render_json(const Report& r, RenderBuffer& out, const RenderOptions& opt = {});
 void render_text(const Report& r, std::string& out, const RenderOptions& opt = {});
 
 // CSV: a header line, then one line per report (both end with "\n").

@@ -38,6 +38,7 @@ struct Workspace {
     Answers answers;
     Report report;
     ScreenScratch scratch;
+    RenderBuffer rendered;  // one report, copied into the chunk's output
     std::vector<std::string> fields;
     std::string id;
     std::vector<std::string_view> unknown_keys;  // of the current record
@@ -106,15 +107,15 @@ private:
         ro.explain = cfg_.explain;
         ro.record = r.number;
         if (has_id) ro.id = ws.id;
-        switch (cfg_.output) {
-        case OutputFormat::csv: render_csv_row(rep, c.out, ro); break;
-        case OutputFormat::json:
+        if (cfg_.output == OutputFormat::csv) return render_csv_row(rep, c.out, ro);
+        ws.rendered.len = 0;
+        render_json(rep, ws.rendered, ro);
+        std::string_view report = ws.rendered.view();
+        if (cfg_.output == OutputFormat::json) {
             c.out += ",\n";
-            render_json(rep, c.out, ro);
-            c.out.pop_back();
-            break;
-        case OutputFormat::jsonl: render_json(rep, c.out, ro); break;
+            report.remove_suffix(1);  // the writer adds separators
         }
+        c.out += report;
     }
 };
 

@@ -75,8 +75,7 @@ std::string as_json(const Definitions& d) {
         if (!q.ask_if_text.empty()) w.key("ask_if").string(q.ask_if_text);
         w.end_object();
     }
-    w.end_array();
-    out += '\n';
+    w.end_array().put("\n").finish();
     return out;
 }
 

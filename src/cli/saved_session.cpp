@@ -43,8 +43,7 @@ void save_session(const std::string& path, const Definitions& defs, const Answer
     w.key("answers").raw(answers_to_json(defs, answers));
     w.key("asked").begin_array();
     for (int q : history) w.string(defs.questions[q].id);
-    w.end_array().end_object();
-    out += '\n';
+    w.end_array().end_object().put("\n").finish();
     write_file_atomic(path, out);
 }
 

@@ -26,7 +26,7 @@ std::string answers_to_json(const Definitions& defs, const Answers& answers) {
         default: w.raw(fmt::format("{}", a.num)); break;  // shortest exact form
         }
     }
-    w.end_object();
+    w.end_object().finish();
     return out;
 }
 

@@ -246,6 +246,27 @@ private:
 
 }  // namespace
 
+// Peephole: `load s; constant c; <compare>` becomes one load_cmp, and
+// `load s; in_mask|has` one load_in_mask|load_has. A load and a constant
+// each push one value, so the pair right before a comparison is its operands.
+static void fuse(Program& p) {
+    std::vector<Instr> out;
+    out.reserve(p.code.size());
+    for (const Instr& in : p.code) {
+        const std::size_t n = out.size();
+        if (in.op >= Op::eq && in.op <= Op::ge && n >= 2 && out[n - 2].op == Op::load && out[n - 1].op == Op::constant) {
+            const Instr fused{Op::load_cmp, out[n - 2].arg, out[n - 1].num, static_cast<std::uint64_t>(in.op)};
+            out.resize(n - 2);
+            out.push_back(fused);
+        } else if ((in.op == Op::in_mask || in.op == Op::has) && n >= 1 && out[n - 1].op == Op::load) {
+            out[n - 1] = Instr{in.op == Op::has ? Op::load_has : Op::load_in_mask, out[n - 1].arg, 0, in.mask};
+        } else {
+            out.push_back(in);
+        }
+    }
+    p.code = std::move(out);
+}
+
 bool compile_expression(const Ast& ast, const Resolver& resolve, Type want, Program& out, ExprError& err) {
     out = Program{};
     Compiler c(ast, resolve, out, err);
@@ -255,6 +276,7 @@ bool compile_expression(const Ast& ast, const Resolver& resolve, Type want, Prog
         err = {ast.nodes[ast.root].begin, "expected " + std::string(to_string(want)) + ", but this is " + std::string(to_string(t->type))};
         return false;
     }
+    fuse(out);
     return true;
 }
 

@@ -78,6 +78,17 @@ V load(const Value& v) {
     else return Lite::from(v);
 }
 
+bool compare(Op op, double a, double b) {
+    switch (op) {
+    case Op::eq: return a == b;
+    case Op::ne: return a != b;
+    case Op::lt: return a < b;
+    case Op::le: return a <= b;
+    case Op::gt: return a > b;
+    default: return a >= b;
+    }
+}
+
 template <class V>
 V run(const Program& p, const Value* slots, V* stack) {
     int sp = 0;
@@ -85,6 +96,20 @@ V run(const Program& p, const Value* slots, V* stack) {
         switch (in.op) {
         case Op::constant: stack[sp++] = V::number(in.num); break;
         case Op::load: stack[sp++] = load<V>(slots[in.arg]); break;
+        case Op::load_cmp: {
+            const V a = load<V>(slots[in.arg]);
+            stack[sp++] = test(a, V::number(in.num), compare(static_cast<Op>(in.mask), a.num, in.num));
+            break;
+        }
+        case Op::load_in_mask:
+        case Op::load_has: {
+            const V a = load<V>(slots[in.arg]);
+            if (a.state == State::absent) stack[sp++] = V::boolean(false);
+            else if (!a.known()) stack[sp++] = a;
+            else if (in.op == Op::load_has) stack[sp++] = V::boolean(a.set & in.mask);
+            else stack[sp++] = V::boolean((in.mask >> static_cast<int>(a.num)) & 1U);
+            break;
+        }
         case Op::neg: {
             V& a = stack[sp - 1];
             if (a.known()) a.num = -a.num;
@@ -163,6 +188,25 @@ V run(const Program& p, const Value* slots, V* stack) {
 }  // namespace
 
 Value evaluate(const Program& p, const Value* slots, Value* stack) {
+    // One step (most conditions, once fused): straight from the slot, with
+    // no stack and no second run for an unknown.
+    if (p.code.size() == 1) {
+        const Instr& in = p.code[0];
+        switch (in.op) {
+        case Op::load: return slots[in.arg];
+        case Op::load_cmp:
+        case Op::load_in_mask:
+        case Op::load_has: {
+            const Value& a = slots[in.arg];
+            if (a.state == State::absent) return Value::boolean(false);
+            if (a.state == State::unknown) return Value::unknown(a.deps);
+            if (in.op == Op::load_has) return Value::boolean(a.set & in.mask);
+            if (in.op == Op::load_in_mask) return Value::boolean((in.mask >> static_cast<int>(a.num)) & 1U);
+            return Value::boolean(compare(static_cast<Op>(in.mask), a.num, in.num));
+        }
+        default: break;
+        }
+    }
     constexpr int lite_capacity = 64;
     if (p.max_stack <= lite_capacity) {
         Lite lite[lite_capacity];  // left uninitialised: run() writes before it reads

@@ -10,8 +10,8 @@
 
 namespace myoscreen::detail {
 
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
+char* write_json_string(char* p, std::string_view s) {
+    *p++ = '"';
     // Copy runs that need no escaping in one go: most report text has none.
     std::size_t run = 0;
     std::size_t i = 0;
@@ -24,97 +24,57 @@ void append_json_string(std::string& out, std::string_view s) {
         const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
         if (lt20 | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs)) break;
     }
+    static constexpr char hex[] = "0123456789abcdef";
     for (; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
+        std::memcpy(p, s.data() + run, i - run);
+        p += i - run;
         run = i + 1;
+        *p++ = '\\';
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        default:
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
         }
     }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
+    std::memcpy(p, s.data() + run, s.size() - run);
+    p += s.size() - run;
+    *p++ = '"';
+    return p;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    const std::size_t old = out.size();
+    out.resize(old + json_string_bound(s.size()));
+    out.resize(static_cast<std::size_t>(write_json_string(out.data() + old, s) - out.data()));
+}
+
+void JsonWriter::grow(std::size_t n) {
+    // Room for this token and a typical record more, so rendering a record
+    // grows the string about once (std::string keeps capacity amortised).
+    out_.resize(len_ + n + 4096);
 }
 
 void JsonWriter::newline() {
-    if (!pretty_) return;
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
-}
-
-void JsonWriter::value_prefix() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
-    }
-    if (depth_ > 0) {
-        const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
-        if (!(first_ & bit)) out_ += ',';
-        first_ &= ~bit;
-        newline();
-    }
-}
-
-JsonWriter& JsonWriter::text_key(const std::unordered_map<const std::string*, std::string>& cache, const std::string& k) {
-    const auto it = cache.find(&k);
-    if (it == cache.end()) return key(k);
-    value_prefix();
-    out_ += it->second;
-    out_ += pretty_ ? ": " : ":";
-    after_key_ = true;
-    return *this;
-}
-
-JsonWriter& JsonWriter::key(std::string_view k) {
-    value_prefix();
-    // Keys are the report's own names or ids checked at load ([A-Za-z0-9_]),
-    // so they are copied without escaping, in one step.
-    char buf[64];
-    if (k.size() + 4 > sizeof buf) {
-        out_ += '"';
-        out_ += k;
-        out_ += pretty_ ? "\": " : "\":";
-    } else {
-        char* p = buf;
-        *p++ = '"';
-        std::memcpy(p, k.data(), k.size());
-        p += k.size();
-        *p++ = '"';
-        *p++ = ':';
-        if (pretty_) *p++ = ' ';
-        out_.append(buf, static_cast<std::size_t>(p - buf));
-    }
-    after_key_ = true;
-    return *this;
-}
-
-JsonWriter& JsonWriter::open(char c) {
-    value_prefix();
-    out_ += c;
-    ++depth_;
-    first_ |= std::uint64_t{1} << (depth_ - 1);
-    return *this;
-}
-
-JsonWriter& JsonWriter::close(char c) {
-    const bool empty = (first_ >> (depth_ - 1)) & 1U;
-    --depth_;
-    if (!empty) newline();
-    out_ += c;
-    return *this;
+    char* p = room(1 + static_cast<std::size_t>(depth_) * 2);
+    *p++ = '\n';
+    std::memset(p, ' ', static_cast<std::size_t>(depth_) * 2);
+    len_ += 1 + static_cast<std::size_t>(depth_) * 2;
 }
 
 JsonWriter& JsonWriter::integer(long long v) {
     value_prefix();
     const fmt::format_int f(v);
-    out_.append(f.data(), f.size());
-    return *this;
+    return put({f.data(), f.size()});
 }
 
 JsonWriter& JsonWriter::decimal1(double v) {
@@ -124,13 +84,15 @@ JsonWriter& JsonWriter::decimal1(double v) {
     const double tenths = std::round(v * 10);
     if (std::fabs(tenths) < 1e15) {
         auto t = static_cast<long long>(tenths);
-        if (t < 0) out_ += '-', t = -t;
+        if (t < 0) put("-"), t = -t;
         const fmt::format_int whole(t / 10);
-        out_.append(whole.data(), whole.size());
-        out_ += '.';
-        out_ += static_cast<char>('0' + t % 10);
+        put({whole.data(), whole.size()});
+        const char frac[2] = {'.', static_cast<char>('0' + t % 10)};
+        put({frac, 2});
     } else {
-        fmt::format_to(std::back_inserter(out_), "{:.1f}", v);
+        fmt::memory_buffer buf;
+        fmt::format_to(std::back_inserter(buf), "{:.1f}", v);
+        put({buf.data(), buf.size()});
     }
     return *this;
 }

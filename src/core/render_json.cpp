@@ -89,11 +89,8 @@ void attention(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     w.end_object();
 }
 
-}  // namespace
-
-void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
+void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
-    JsonWriter w(out, opt.pretty);
     w.begin_object();
     w.key("schema").string("myoscreen.report/1");
     w.key("definitions").begin_object().key("name").text(d.json_literals, d.name).key("version").text(d.json_literals, d.version).end_object();
@@ -131,7 +128,19 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
     attention(w, r, opt);
     w.key("disclaimer").text(d.json_literals, d.disclaimer);
     w.end_object();
-    out += '\n';
+    w.put("\n");
+}
+
+}  // namespace
+
+void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
+    JsonWriter w(out, opt.pretty);
+    report(w, r, opt);
+}
+
+void render_json(const Report& r, RenderBuffer& out, const RenderOptions& opt) {
+    JsonWriter w(out.bytes, out.len, opt.pretty);
+    report(w, r, opt);
 }
 
 void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
@@ -144,7 +153,7 @@ void render_error_json(std::uint64_t record, std::optional<std::string_view> id,
     if (field.empty()) w.null();
     else w.string(field);
     w.key("reason").string(reason).end_object().end_object();
-    out += '\n';
+    w.put("\n");
 }
 
 }  // namespace myoscreen
