@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <set>
 
 #include <fmt/format.h>
 #include <oneapi/tbb/enumerable_thread_specific.h>
@@ -40,8 +39,6 @@ struct Workspace {
     ScreenScratch scratch;
     std::vector<std::string> fields;
     std::string id;
-    std::vector<std::string_view> unknown_keys;  // of the current record
-    std::set<std::string> unknown;
 };
 
 class Screener {
@@ -83,18 +80,8 @@ private:
             has_id = cfg_.layout->has_id;
             if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
         } else {
-            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id, ws.unknown_keys);
-            // The first unknown key close to a question id is a typo; the others
-            // are listed once at the end.
-            std::string_view typo;
-            std::string meant;
-            for (const std::string_view k : ws.unknown_keys) {
-                if (typo.empty() && !(meant = suggest_question(defs_, k)).empty()) typo = k;
-                else if (ws.unknown.size() < 100) ws.unknown.emplace(k);
-            }
-            const auto id = has_id ? std::optional<std::string_view>(ws.id) : std::nullopt;
-            if (err) return error(r, c, id, err->field, err->reason);
-            if (!typo.empty()) return error(r, c, id, typo, "not a question id; did you mean '" + meant + "'?");
+            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
+            if (err) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, err->field, err->reason);
         }
         ScreenOptions so;
         so.explain = cfg_.explain;
@@ -191,9 +178,6 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
     tbb::parallel_pipeline(tokens, tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order, read) &
                                        tbb::make_filter<Chunk*, Chunk*>(tbb::filter_mode::parallel, work) &
                                        tbb::make_filter<Chunk*, void>(tbb::filter_mode::serial_in_order, write));
-    std::set<std::string> unknown(st.unknown_keys.begin(), st.unknown_keys.end());
-    for (auto& ws : workspaces) unknown.insert(ws.unknown.begin(), ws.unknown.end());
-    st.unknown_keys.assign(unknown.begin(), unknown.end());
 }
 
 }  // namespace myoscreen::cli

@@ -36,7 +36,6 @@ struct BatchState {
     bool wrote_any = false;
     bool stopped = false;  // --max-errors reached
     Tally tally;
-    std::vector<std::string> unknown_keys;  // JSONL keys that are no question
     std::function<void(std::uint64_t bytes)> progress;  // called by the writer
 };
 

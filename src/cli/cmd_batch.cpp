@@ -98,6 +98,12 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
             for (const auto& n : s->layout.ignored) list += (list.empty() ? "" : ", ") + printable(n);
             warn(fmt::format("{}: ignoring columns that are not questions: {}", s->name, list));
         }
+        if (!s->layout.unnamed.empty()) {
+            std::string list;
+            for (int c : s->layout.unnamed) list += fmt::format("{}{}", list.empty() ? "" : ", ", c);
+            const bool one = s->layout.unnamed.size() == 1;
+            warn(fmt::format("{}: column{} {} {} no name; ignored", s->name, one ? "" : "s", list, one ? "has" : "have"));
+        }
     }
     return out;
 }
@@ -171,11 +177,6 @@ int cmd_batch(const BatchArgs& a) {
     if (cfg.output == OutputFormat::json) write_out(st.wrote_any ? "\n]\n" : "[]\n");
     progress.clear();
 
-    if (!st.unknown_keys.empty()) {
-        std::string list;
-        for (const auto& k : st.unknown_keys) list += (list.empty() ? "" : ", ") + printable(k);
-        warn("ignored keys that are not questions: " + list);
-    }
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
     if (st.stopped) warn(fmt::format("stopped after {} invalid records (--max-errors)", st.tally.errors));
     if (st.tally.errors > 0)

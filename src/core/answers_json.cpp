@@ -75,20 +75,22 @@ public:
     }
     bool key(string_t& k) override {
         if (depth_ != 1) return true;
-        key_ = k;
+        ++keys_;
+        key_.clear();  // the field named in errors: a question id, never the key's own text
         failed_key_ = false;
         id_next_ = opt_.id_out != nullptr && k == opt_.id_key;
         if (id_next_) {
             q_ = -1;
+            key_ = opt_.id_key;
             return true;
         }
         q_ = defs_.question_ids.find(k);
         if (q_ < 0) {
-            if (opt_.on_unknown_key) opt_.on_unknown_key(k);
-            else error(k, "unknown question id");
-            return true;
+            const AnswerError e = detail::unknown_key(defs_, k, keys_);
+            return error("", e.reason);
         }
-        if (seen_.contains(q_)) return error(k, "the question is answered twice (duplicate key)");
+        key_ = defs_.questions[q_].id;
+        if (seen_.contains(q_)) return error(key_, "the question is answered twice (duplicate key)");
         seen_.add(q_);
         return true;
     }
@@ -109,7 +111,8 @@ private:
     const JsonAnswersOptions& opt_;
     std::vector<AnswerError>& errs_;
     DepSet seen_;  // a bit per question
-    std::string key_;
+    std::string key_;     // question id of the current key, or empty
+    std::size_t keys_ = 0;  // keys of the top-level object so far
     int q_ = -1;
     int depth_ = 0;
     bool in_array_ = false;

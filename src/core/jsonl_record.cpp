@@ -41,11 +41,10 @@ bool read_id(const simdjson::dom::element v, std::string& id) {
 }  // namespace
 
 std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
-                                             bool& has_id, std::vector<std::string_view>& unknown) {
+                                             bool& has_id) {
     const Definitions& d = impl_->defs;
     out.values.assign(d.questions.size(), Answer{});
     has_id = false;
-    unknown.clear();
     simdjson::dom::element doc;
     // The record is followed by `padding` readable bytes, so no copy is made.
     if (auto e = impl_->parser.parse(record.data(), record.size(), false).get(doc)) return syntax(e);
@@ -61,16 +60,15 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
         has_id = read_id(field.value, id);
     }
     DepSet seen;
+    std::size_t position = 0;
     for (const auto field : obj) {
         const std::string_view key = field.key;
+        ++position;
         if (key == id_key) continue;
         const simdjson::dom::element v = field.value;
         const element_type t = v.type();
         const int qi = d.question_ids.find(key);
-        if (qi < 0) {
-            unknown.push_back(key);
-            continue;
-        }
+        if (qi < 0) return detail::unknown_key(d, key, position);
         const Question& q = d.questions[qi];
         if (seen.contains(qi)) return AnswerError{q.id, "the question is answered twice (duplicate key)"};
         seen.add(qi);

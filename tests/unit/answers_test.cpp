@@ -67,7 +67,9 @@ TEST_CASE("JSON answers: every form and every error") {
     CHECK(json_errors(R"J({"age": -5})J").at(0).reason == "must be between 18 and 120 years");
     CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason == "not one of the choice codes (see: myoscreen questions)");
     CHECK(json_errors(R"J({"conds": ["a", "none"]})J").at(0).reason == "'none' cannot be combined with other choices");
-    CHECK(json_errors(R"J({"nope": 1})J").at(0).field == "nope");
+    CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).field.empty());
+    CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).reason == "key 2 is not a question id");
+    CHECK(json_errors(R"J({"sexx": "male"})J").at(0).reason == "key 1 is not a question id; did you mean 'sex'?");
     CHECK(json_errors(R"J({"age": 40, "age": 41})J").at(0).reason.find("twice") != std::string::npos);
     CHECK(json_errors(R"J({"tired": 1})J").at(0).reason == "expected true or false");
     CHECK(json_errors(R"J({"age": {"x": 1}})J").at(0).field == "age");

@@ -12,12 +12,11 @@ struct Jsonl {
     Answers answers;
     std::string id;
     bool has_id = false;
-    std::vector<std::string_view> unknown;
     std::string buf;
 
     std::optional<AnswerError> read(const std::string& record) {
         buf = record + std::string(JsonlReader::padding, ' ');
-        return reader.read(std::string_view(buf).substr(0, record.size()), answers, "id", id, has_id, unknown);
+        return reader.read(std::string_view(buf).substr(0, record.size()), answers, "id", id, has_id);
     }
 };
 }  // namespace
@@ -41,4 +40,19 @@ TEST_CASE("JSON Lines: the id is read whatever the key order") {
     CHECK(e->reason.find("twice") != std::string::npos);
     CHECK_FALSE(j.read(R"J({"age": 70, "id": "r3"})J"));
     CHECK(j.id == "r3");
+}
+
+TEST_CASE("JSON Lines: a key that is no question id is an error named by position") {
+    Jsonl j;
+    auto e = j.read(R"J({"id": "r1", "age": 70, "SECRET-value": 1})J");
+    REQUIRE(e);
+    CHECK(e->field.empty());
+    CHECK(e->reason == "key 3 is not a question id");
+    CHECK(j.id == "r1");
+    e = j.read(R"J({"weight_kgg": 70, "id": "r2"})J");
+    REQUIRE(e);
+    CHECK(e->field == "weight_kg");
+    CHECK(e->reason == "key 1 is not a question id; did you mean 'weight_kg'?");
+    CHECK(j.id == "r2");
+    CHECK_FALSE(j.read(R"J({"id": "r3", "age": 70})J"));  // the id key is no answer
 }
