@@ -168,18 +168,16 @@ std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string
     std::vector<AnswerError> errs;
     // Reuse the caller's storage: batch workers parse millions of records.
     out.values.assign(defs.questions.size(), Answer{});
+    if (const auto nul = detail::find_nul_byte(text); nul != std::string_view::npos) {
+        errs.push_back({"", "invalid JSON at " + detail::describe_offset(text, nul) + ": " + std::string(detail::nul_byte_reason)});
+        return errs;
+    }
     Handler h(defs, out, opt, errs);
     const bool ok = json::sax_parse(text.begin(), text.end(), &h, nlohmann::detail::input_format_t::json, true, false);
     if (!ok && !h.syntax_what_.empty()) {
-        // Count the line and column ourselves from the byte offset.
-        const std::size_t at = h.syntax_at_ > 0 ? std::min<std::size_t>(h.syntax_at_ - 1, text.size()) : 0;
-        int line = 1, col = 1;
-        for (std::size_t i = 0; i < at; ++i) {
-            if (text[i] == '\n') { ++line; col = 1; }
-            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-        }
-        errs.push_back({"", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
-                                detail::json_parse_reason(h.syntax_what_)});
+        // nlohmann counts from 1 and keeps no lines: place the last byte read.
+        const std::size_t at = h.syntax_at_ > 0 ? h.syntax_at_ - 1 : 0;
+        errs.push_back({"", "invalid JSON at " + detail::describe_offset(text, at) + ": " + detail::json_parse_reason(h.syntax_what_)});
     }
     return errs;
 }

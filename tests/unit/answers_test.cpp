@@ -17,7 +17,7 @@ std::string typed_error(const char* id, const char* text) {
     return e->reason;
 }
 
-std::vector<AnswerError> json_errors(const char* text) {
+std::vector<AnswerError> json_errors(std::string_view text) {
     Answers a;
     return parse_json_answers(test::mini(), text, a);
 }
@@ -79,4 +79,12 @@ TEST_CASE("JSON answers: every form and every error") {
     CHECK(syntax[0].reason.find("line 1, column") != std::string::npos);
     CHECK(syntax[0].reason.find("40x") == std::string::npos);
     CHECK(json_errors(R"J({"sex": "secretvalue"})J").at(0).reason.find("secretvalue") == std::string::npos);
+}
+
+TEST_CASE("JSON answers: a NUL byte does not end the text") {
+    using namespace std::string_view_literals;
+    const auto e = json_errors("{\"age\": 70}\n\0{\"sex\": \"male\"}"sv);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].field.empty());
+    CHECK(e[0].reason == "invalid JSON at line 2, column 1: a NUL byte is not allowed in JSON text");
 }
