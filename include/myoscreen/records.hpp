@@ -13,8 +13,10 @@ namespace myoscreen {
 
 // Splits one complete CSV record (RFC 4180: quoted fields, "" escapes,
 // embedded commas and line breaks; the record's own line break removed).
-// Returns false when a quote is left open or text follows a closing quote.
-bool split_csv_record(std::string_view record, std::vector<std::string>& fields);
+// Returns false, with the problem and the field number in `err`, when a
+// quote is left open, text follows a closing quote, or a field that does not
+// start with a quote holds one.
+bool split_csv_record(std::string_view record, std::vector<std::string>& fields, std::string* err = nullptr);
 
 struct CsvColumn {
     enum class Kind { question, id, ignored };

@@ -38,6 +38,7 @@ struct Workspace {
     Report report;
     ScreenScratch scratch;
     std::vector<std::string> fields;
+    std::string why;  // a CSV record that cannot be split
     std::string id;
 };
 
@@ -75,7 +76,7 @@ private:
         if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
             return error(r, c, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
         if (cfg_.input == InputFormat::csv) {
-            if (!split_csv_record(text, ws.fields)) return error(r, c, std::nullopt, "", "malformed CSV: unbalanced quotes");
+            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, std::nullopt, "", ws.why);
             auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields, ws.answers, ws.id);
             has_id = cfg_.layout->has_id;
             if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);

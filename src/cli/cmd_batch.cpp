@@ -86,8 +86,8 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
         if (!s->reader->next(header)) continue;  // empty file: no records
         if (header.too_long)
             throw Failure(exit_data, fmt::format("{}: the CSV header is longer than --max-record-bytes ({} bytes)", s->name, a.max_record_bytes));
-        if (!split_csv_record(header.text, names))
-            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: unbalanced quotes", s->name));
+        if (std::string why; !split_csv_record(header.text, names, &why))
+            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: {}", s->name, why));
         std::vector<AnswerError> errs;
         s->layout = map_csv_header(d, names, a.id_column, errs);
         for (const auto& e : errs) warn(fmt::format("{}: header: '{}': {}", s->name, printable(e.field), e.reason));

@@ -56,3 +56,17 @@ TEST_CASE("JSON Lines: a key that is no question id is an error named by positio
     CHECK(j.id == "r2");
     CHECK_FALSE(j.read(R"J({"id": "r3", "age": 70})J"));  // the id key is no answer
 }
+
+TEST_CASE("CSV records: RFC 4180 quotes, and a quote inside an unquoted field") {
+    std::vector<std::string> f;
+    std::string err;
+    REQUIRE(split_csv_record(R"C(r1,"a,b","say ""hi""",,"x
+y")C", f, &err));
+    CHECK(f == std::vector<std::string>{"r1", "a,b", R"(say "hi")", "", "x\ny"});
+    CHECK_FALSE(split_csv_record(R"C(70,ma"le)C", f, &err));
+    CHECK(err == "malformed CSV: quote inside an unquoted field (field 2)");
+    CHECK_FALSE(split_csv_record(R"C(70,"male)C", f, &err));
+    CHECK(err == "malformed CSV: a quoted field is not closed (field 2)");
+    CHECK_FALSE(split_csv_record(R"C("70"x,male)C", f, &err));
+    CHECK(err == "malformed CSV: text after the closing quote (field 1)");
+}
