@@ -23,10 +23,18 @@ struct Chunk {
         std::uint64_t number;
         bool too_long;
     };
+    // Where the writer may cut the chunk for --max-errors: just after an
+    // error record, with the output and the tally up to there. Kept for the
+    // first max_errors error records only; no later one can be the cut.
+    struct Cut {
+        std::size_t out_end;
+        Tally tally;
+    };
     std::string text;
     std::vector<Rec> recs;
     std::string out;
     Tally tally;
+    std::vector<Cut> cuts;
     std::uint64_t bytes_read = 0;
 };
 
@@ -49,6 +57,7 @@ public:
     void chunk(Chunk& c, Workspace& ws) const {
         c.out.clear();
         c.tally = Tally{};
+        c.cuts.clear();
         if (ws.answers.values.size() != defs_.questions.size()) ws.answers = Answers(defs_.questions.size());
         for (const auto& r : c.recs) record(std::string_view(c.text).substr(r.off, r.len), r, c, ws);
     }
@@ -62,11 +71,12 @@ private:
         ++c.tally.errors;
         if (cfg_.output == OutputFormat::csv) {
             render_error_csv(defs_, r.number, id, field, reason, c.out);
-            return;
+        } else {
+            if (cfg_.output == OutputFormat::json) c.out += ",\n";
+            render_error_json(r.number, id, field, reason, c.out);
+            if (cfg_.output == OutputFormat::json) c.out.pop_back();  // the writer adds separators
         }
-        if (cfg_.output == OutputFormat::json) c.out += ",\n";
-        render_error_json(r.number, id, field, reason, c.out);
-        if (cfg_.output == OutputFormat::json) c.out.pop_back();  // the writer adds separators
+        if (c.cuts.size() < cfg_.max_errors) c.cuts.push_back({c.out.size(), c.tally});
     }
 
     void record(std::string_view text, const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
@@ -159,8 +169,21 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
         screener.chunk(*c, workspaces.local());
         return c;
     };
+    auto recycle = [&](Chunk* c) {
+        std::lock_guard lk(pool_mu);
+        free.push_back(c);
+    };
     auto write = [&](Chunk* c) {
+        if (st.stopped) return recycle(c);  // read before the limit was reached
         std::string_view out = c->out;
+        const Tally* tally = &c->tally;
+        if (cfg.max_errors && st.tally.errors + c->tally.errors >= cfg.max_errors) {
+            // Up to and including the max_errors-th error record, nothing after.
+            const Chunk::Cut& cut = c->cuts[cfg.max_errors - st.tally.errors - 1];
+            out = out.substr(0, cut.out_end);
+            tally = &cut.tally;
+            st.stopped = true;
+        }
         if (cfg.output == OutputFormat::json && !out.empty()) {
             // Records come as ",\n{...}"; the first one of all opens the array.
             write_out(st.wrote_any ? "," : "[");
@@ -168,11 +191,9 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
         }
         if (!out.empty()) st.wrote_any = true;
         write_out(out);
-        st.tally.merge(c->tally);
-        if (cfg.max_errors && st.tally.errors >= cfg.max_errors) st.stopped = true;
+        st.tally.merge(*tally);
         if (st.progress) st.progress(c->bytes_read);
-        std::lock_guard lk(pool_mu);
-        free.push_back(c);
+        recycle(c);
     };
 
     const std::size_t tokens = std::max<std::size_t>(2, cfg.jobs * 3);

@@ -178,7 +178,8 @@ int cmd_batch(const BatchArgs& a) {
     progress.clear();
 
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
-    if (st.stopped) warn(fmt::format("stopped after {} invalid records (--max-errors)", st.tally.errors));
+    if (st.stopped)
+        warn(fmt::format("stopped after {} invalid record{} (--max-errors)", st.tally.errors, st.tally.errors == 1 ? "" : "s"));
     if (st.tally.errors > 0)
         throw Failure(exit_data, fmt::format("{} of {} records could not be screened (error records are in the output)", st.tally.errors,
                                              st.tally.errors + st.tally.records));
