@@ -177,6 +177,7 @@ int cmd_batch(const BatchArgs& a) {
     if (cfg.output == OutputFormat::json) write_out(st.wrote_any ? "\n]\n" : "[]\n");
     progress.clear();
 
+    if (const std::string ignored = format_ignored(d, st.tally); !ignored.empty()) warn(ignored);
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
     if (st.stopped)
         warn(fmt::format("stopped after {} invalid record{} (--max-errors)", st.tally.errors, st.tally.errors == 1 ? "" : "s"));
