@@ -96,7 +96,11 @@ public:
     }
     // The last token may be the value itself, so it is never used.
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
-        if (e.id == 406 && depth_ >= 1 && !key_.empty()) return error(key_, "not a finite number"), false;  // 1e400
+        if (e.id == 406) {  // 1e400: nlohmann's message quotes the number, so it is not used
+            if (depth_ == 0) return top_error();
+            if (!failed_key_) error(key_, "not a finite number");  // an unknown key was reported already
+            return false;
+        }
         syntax_at_ = position;
         syntax_what_ = e.what();
         return false;

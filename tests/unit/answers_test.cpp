@@ -70,6 +70,8 @@ TEST_CASE("JSON answers: every form and every error") {
     CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).field.empty());
     CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).reason == "key 2 is not a question id");
     CHECK(json_errors(R"J({"sexx": "male"})J").at(0).reason == "key 1 is not a question id; did you mean 'sex'?");
+    for (const char* huge : {R"J({"SECRET-value": 1e400})J", "1e400"})  // nlohmann's message would quote the number
+        for (const auto& err : json_errors(huge)) CHECK(err.reason.find("1e400") == std::string::npos);
     CHECK(json_errors(R"J({"age": 40, "age": 41})J").at(0).reason.find("twice") != std::string::npos);
     CHECK(json_errors(R"J({"tired": 1})J").at(0).reason == "expected true or false");
     CHECK(json_errors(R"J({"age": {"x": 1}})J").at(0).field == "age");
