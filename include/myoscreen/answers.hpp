@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,8 +45,6 @@ std::string describe_range(const Question& q);
 std::string describe_answer(const Question& q, const Answer& a);
 
 struct JsonAnswersOptions {
-    // Called for a key that is no question; when unset, such keys are errors.
-    std::function<void(std::string_view key)> on_unknown_key;
     std::size_t max_errors = 100;
     // Batch: the key holding a record id (a string or number) and where to
     // put it; that key is then not an answer.

@@ -13,8 +13,10 @@ namespace myoscreen {
 
 // Splits one complete CSV record (RFC 4180: quoted fields, "" escapes,
 // embedded commas and line breaks; the record's own line break removed).
-// Returns false when a quote is left open or text follows a closing quote.
-bool split_csv_record(std::string_view record, std::vector<std::string>& fields);
+// Returns false, with the problem and the field number in `err`, when a
+// quote is left open, text follows a closing quote, or a field that does not
+// start with a quote holds one.
+bool split_csv_record(std::string_view record, std::vector<std::string>& fields, std::string* err = nullptr);
 
 struct CsvColumn {
     enum class Kind { question, id, ignored };
@@ -26,6 +28,7 @@ struct CsvColumn {
 struct CsvLayout {
     std::vector<CsvColumn> columns;
     std::vector<std::string> ignored;  // names of columns that are no question
+    std::vector<int> unnamed;          // columns (1-based) with an empty name, also ignored
     bool has_id = false;
     int id_index = -1;
 };
@@ -57,10 +60,11 @@ public:
     JsonlReader& operator=(const JsonlReader&) = delete;
 
     // `record` must be followed in memory by `padding` readable bytes. The
-    // key `id_key` (if present) fills `id`; keys that are no question are
-    // listed in `unknown`, in record order (views valid until the next read).
+    // key `id_key` (if present, wherever it is) fills `id` and `has_id`, also
+    // when an answer is invalid; any other key that is no question id is an
+    // error (clinical.md, Conventions), named by position, never by its text.
     std::optional<AnswerError> read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
-                                    bool& has_id, std::vector<std::string_view>& unknown);
+                                    bool& has_id);
 
 private:
     struct Impl;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <set>
 
 #include <fmt/format.h>
 #include <oneapi/tbb/enumerable_thread_specific.h>
@@ -24,10 +23,18 @@ struct Chunk {
         std::uint64_t number;
         bool too_long;
     };
+    // Where the writer may cut the chunk for --max-errors: just after an
+    // error record, with the output and the tally up to there. Kept for the
+    // first max_errors error records only; no later one can be the cut.
+    struct Cut {
+        std::size_t out_end;
+        Tally tally;
+    };
     std::string text;
     std::vector<Rec> recs;
     std::string out;
     Tally tally;
+    std::vector<Cut> cuts;
     std::uint64_t bytes_read = 0;
 };
 
@@ -40,9 +47,8 @@ struct Workspace {
     ScreenScratch scratch;
     RenderBuffer rendered;  // one report, copied into the chunk's output
     std::vector<std::string> fields;
+    std::string why;  // a CSV record that cannot be split
     std::string id;
-    std::vector<std::string_view> unknown_keys;  // of the current record
-    std::set<std::string> unknown;
 };
 
 class Screener {
@@ -52,6 +58,7 @@ public:
     void chunk(Chunk& c, Workspace& ws) const {
         c.out.clear();
         c.tally = Tally{};
+        c.cuts.clear();
         if (ws.answers.values.size() != defs_.questions.size()) ws.answers = Answers(defs_.questions.size());
         for (const auto& r : c.recs) record(std::string_view(c.text).substr(r.off, r.len), r, c, ws);
     }
@@ -65,11 +72,12 @@ private:
         ++c.tally.errors;
         if (cfg_.output == OutputFormat::csv) {
             render_error_csv(defs_, r.number, id, field, reason, c.out);
-            return;
+        } else {
+            if (cfg_.output == OutputFormat::json) c.out += ",\n";
+            render_error_json(r.number, id, field, reason, c.out);
+            if (cfg_.output == OutputFormat::json) c.out.pop_back();  // the writer adds separators
         }
-        if (cfg_.output == OutputFormat::json) c.out += ",\n";
-        render_error_json(r.number, id, field, reason, c.out);
-        if (cfg_.output == OutputFormat::json) c.out.pop_back();  // the writer adds separators
+        if (c.cuts.size() < cfg_.max_errors) c.cuts.push_back({c.out.size(), c.tally});
     }
 
     void record(std::string_view text, const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
@@ -79,23 +87,13 @@ private:
         if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
             return error(r, c, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
         if (cfg_.input == InputFormat::csv) {
-            if (!split_csv_record(text, ws.fields)) return error(r, c, std::nullopt, "", "malformed CSV: unbalanced quotes");
+            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, std::nullopt, "", ws.why);
             auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields, ws.answers, ws.id);
             has_id = cfg_.layout->has_id;
             if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
         } else {
-            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id, ws.unknown_keys);
-            // The first unknown key close to a question id is a typo; the others
-            // are listed once at the end.
-            std::string_view typo;
-            std::string meant;
-            for (const std::string_view k : ws.unknown_keys) {
-                if (typo.empty() && !(meant = suggest_question(defs_, k)).empty()) typo = k;
-                else if (ws.unknown.size() < 100) ws.unknown.emplace(k);
-            }
-            const auto id = has_id ? std::optional<std::string_view>(ws.id) : std::nullopt;
-            if (err) return error(r, c, id, err->field, err->reason);
-            if (!typo.empty()) return error(r, c, id, typo, "not a question id; did you mean '" + meant + "'?");
+            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
+            if (err) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, err->field, err->reason);
         }
         ScreenOptions so;
         so.explain = cfg_.explain;
@@ -172,8 +170,21 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
         screener.chunk(*c, workspaces.local());
         return c;
     };
+    auto recycle = [&](Chunk* c) {
+        std::lock_guard lk(pool_mu);
+        free.push_back(c);
+    };
     auto write = [&](Chunk* c) {
+        if (st.stopped) return recycle(c);  // read before the limit was reached
         std::string_view out = c->out;
+        const Tally* tally = &c->tally;
+        if (cfg.max_errors && st.tally.errors + c->tally.errors >= cfg.max_errors) {
+            // Up to and including the max_errors-th error record, nothing after.
+            const Chunk::Cut& cut = c->cuts[cfg.max_errors - st.tally.errors - 1];
+            out = out.substr(0, cut.out_end);
+            tally = &cut.tally;
+            st.stopped = true;
+        }
         if (cfg.output == OutputFormat::json && !out.empty()) {
             // Records come as ",\n{...}"; the first one of all opens the array.
             write_out(st.wrote_any ? "," : "[");
@@ -181,20 +192,15 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
         }
         if (!out.empty()) st.wrote_any = true;
         write_out(out);
-        st.tally.merge(c->tally);
-        if (cfg.max_errors && st.tally.errors >= cfg.max_errors) st.stopped = true;
+        st.tally.merge(*tally);
         if (st.progress) st.progress(c->bytes_read);
-        std::lock_guard lk(pool_mu);
-        free.push_back(c);
+        recycle(c);
     };
 
     const std::size_t tokens = std::max<std::size_t>(2, cfg.jobs * 3);
     tbb::parallel_pipeline(tokens, tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order, read) &
                                        tbb::make_filter<Chunk*, Chunk*>(tbb::filter_mode::parallel, work) &
                                        tbb::make_filter<Chunk*, void>(tbb::filter_mode::serial_in_order, write));
-    std::set<std::string> unknown(st.unknown_keys.begin(), st.unknown_keys.end());
-    for (auto& ws : workspaces) unknown.insert(ws.unknown.begin(), ws.unknown.end());
-    st.unknown_keys.assign(unknown.begin(), unknown.end());
 }
 
 }  // namespace myoscreen::cli

@@ -34,9 +34,8 @@ struct BatchConfig {
 struct BatchState {
     std::uint64_t next_record = 1;
     bool wrote_any = false;
-    bool stopped = false;  // --max-errors reached
+    std::atomic<bool> stopped = false;  // --max-errors reached (set by the writer, read by the reader)
     Tally tally;
-    std::vector<std::string> unknown_keys;  // JSONL keys that are no question
     std::function<void(std::uint64_t bytes)> progress;  // called by the writer
 };
 

@@ -11,6 +11,8 @@ void Tally::add(const Report& r) {
     ++urgency[static_cast<std::size_t>(r.attention.urgency)];
     if (levels.size() < r.factors.size()) levels.resize(r.factors.size());
     for (std::size_t f = 0; f < r.factors.size(); ++f) ++levels[f][static_cast<std::size_t>(r.factors[f].level)];
+    if (!r.ignored.empty() && ignored.size() < r.defs->questions.size()) ignored.resize(r.defs->questions.size());
+    for (int q : r.ignored) ++ignored[static_cast<std::size_t>(q)];
 }
 
 void Tally::merge(const Tally& o) {
@@ -20,6 +22,16 @@ void Tally::merge(const Tally& o) {
     if (levels.size() < o.levels.size()) levels.resize(o.levels.size());
     for (std::size_t f = 0; f < o.levels.size(); ++f)
         for (std::size_t l = 0; l < 4; ++l) levels[f][l] += o.levels[f][l];
+    if (ignored.size() < o.ignored.size()) ignored.resize(o.ignored.size());
+    for (std::size_t q = 0; q < o.ignored.size(); ++q) ignored[q] += o.ignored[q];
+}
+
+std::string format_ignored(const Definitions& d, const Tally& t) {
+    std::string list;
+    for (std::size_t q = 0; q < t.ignored.size() && q < d.questions.size(); ++q)
+        if (t.ignored[q] > 0)
+            list += fmt::format("{}{} ({} record{})", list.empty() ? "" : ", ", d.questions[q].id, t.ignored[q], t.ignored[q] == 1 ? "" : "s");
+    return list.empty() ? list : "answers to questions that did not apply were ignored: " + list;
 }
 
 namespace {

@@ -86,8 +86,8 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
         if (!s->reader->next(header)) continue;  // empty file: no records
         if (header.too_long)
             throw Failure(exit_data, fmt::format("{}: the CSV header is longer than --max-record-bytes ({} bytes)", s->name, a.max_record_bytes));
-        if (!split_csv_record(header.text, names))
-            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: unbalanced quotes", s->name));
+        if (std::string why; !split_csv_record(header.text, names, &why))
+            throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: {}", s->name, why));
         std::vector<AnswerError> errs;
         s->layout = map_csv_header(d, names, a.id_column, errs);
         for (const auto& e : errs) warn(fmt::format("{}: header: '{}': {}", s->name, printable(e.field), e.reason));
@@ -97,6 +97,12 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
             std::string list;
             for (const auto& n : s->layout.ignored) list += (list.empty() ? "" : ", ") + printable(n);
             warn(fmt::format("{}: ignoring columns that are not questions: {}", s->name, list));
+        }
+        if (!s->layout.unnamed.empty()) {
+            std::string list;
+            for (int c : s->layout.unnamed) list += fmt::format("{}{}", list.empty() ? "" : ", ", c);
+            const bool one = s->layout.unnamed.size() == 1;
+            warn(fmt::format("{}: column{} {} {} no name; ignored", s->name, one ? "" : "s", list, one ? "has" : "have"));
         }
     }
     return out;
@@ -171,13 +177,10 @@ int cmd_batch(const BatchArgs& a) {
     if (cfg.output == OutputFormat::json) write_out(st.wrote_any ? "\n]\n" : "[]\n");
     progress.clear();
 
-    if (!st.unknown_keys.empty()) {
-        std::string list;
-        for (const auto& k : st.unknown_keys) list += (list.empty() ? "" : ", ") + printable(k);
-        warn("ignored keys that are not questions: " + list);
-    }
+    if (const std::string ignored = format_ignored(d, st.tally); !ignored.empty()) warn(ignored);
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
-    if (st.stopped) warn(fmt::format("stopped after {} invalid records (--max-errors)", st.tally.errors));
+    if (st.stopped)
+        warn(fmt::format("stopped after {} invalid record{} (--max-errors)", st.tally.errors, st.tally.errors == 1 ? "" : "s"));
     if (st.tally.errors > 0)
         throw Failure(exit_data, fmt::format("{} of {} records could not be screened (error records are in the output)", st.tally.errors,
                                              st.tally.errors + st.tally.records));

@@ -57,11 +57,32 @@ bool RecordReader::find_end(std::size_t& end) {
     }
     for (std::size_t i = scan_; i < buf_.size(); ++i) {
         const char c = buf_[i];
-        if (c == '"') quoted_ = !quoted_;
-        else if (c == '\n' && !quoted_) {
+        switch (csv_) {
+        case Csv::quoted:
+            if (c == '"') csv_ = Csv::quote_in_quoted;  // the end, or the first of ""
+            continue;
+        case Csv::quote_in_quoted:
+            if (c == '"') {
+                csv_ = Csv::quoted;
+                continue;
+            }
+            break;
+        case Csv::field_start:
+            if (c == '"') {
+                csv_ = Csv::quoted;
+                continue;
+            }
+            break;
+        case Csv::unquoted: break;
+        }
+        if (c == ',') {
+            csv_ = Csv::field_start;
+        } else if (c == '\n') {
             end = i;
             scan_ = i;
             return true;
+        } else {
+            csv_ = Csv::unquoted;
         }
     }
     scan_ = buf_.size();
@@ -99,7 +120,7 @@ bool RecordReader::next(Record& r) {
                 if (c == '\n') ++line_;
         if (end < buf_.size()) ++line_;
         pos_ = scan_ = end < buf_.size() ? end + 1 : end;
-        quoted_ = false;
+        csv_ = Csv::field_start;
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         if (too_long || text.size() > max_) {
             r = Record{{}, true, start_line};

@@ -37,7 +37,11 @@ private:
     std::string buf_;
     std::size_t pos_ = 0;      // start of the unconsumed data
     std::size_t scan_ = 0;     // scanned up to here (relative to buf_)
-    bool quoted_ = false;      // CSV: inside a quoted field at scan_
+    // CSV, at scan_: RFC 4180 opens a quoted field only with a quote at the
+    // start of a field; a quote anywhere else is plain text for the splitter
+    // (split_csv_record reports it) and must not swallow the following lines.
+    enum class Csv { field_start, unquoted, quoted, quote_in_quoted };
+    Csv csv_ = Csv::field_start;
     bool eof_ = false;
     bool first_ = true;        // strip a UTF-8 byte order mark
     std::uint64_t bytes_ = 0;

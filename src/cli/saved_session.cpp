@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../core/json_locator.hpp"
 #include "../core/json_writer.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
@@ -50,7 +51,10 @@ void save_session(const std::string& path, const Definitions& defs, const Answer
 void load_session(const std::string& path, const Definitions& defs, Answers& answers, std::vector<int>& history) {
     const std::string text = read_input(path, "saved session");
     const auto bad = [&](const std::string& why) { return Failure(exit_data, fmt::format("{}: {}", path, why)); };
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (const auto nul = detail::find_nul_byte(text); nul != std::string::npos)
+        throw bad(fmt::format("invalid JSON at {}: {}", detail::describe_offset(text, nul), detail::nul_byte_reason));
+    // Ordered, so that "key 3" in a message counts keys as they are in the file.
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object() || j.value("schema", "") != "myoscreen.session/1")
         throw bad("not a saved myoscreen session");
     const auto& d = j["definitions"];
@@ -61,7 +65,9 @@ void load_session(const std::string& path, const Definitions& defs, Answers& ans
                               "definitions it was saved with",
                               name, version, defs.name, defs.version));
     const auto errs = parse_json_answers(defs, j["answers"].dump(), answers);
-    if (!errs.empty()) throw bad(fmt::format("question '{}': {}", errs[0].field, errs[0].reason));
+    if (!errs.empty())
+        throw bad(errs[0].field.empty() ? fmt::format("answers: {}", errs[0].reason)
+                                        : fmt::format("answers: question '{}': {}", errs[0].field, errs[0].reason));
     history.clear();
     if (j.contains("asked") && j["asked"].is_array())
         for (const auto& id : j["asked"]) {

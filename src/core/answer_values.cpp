@@ -31,7 +31,7 @@ Reason answer_from_number(const Question& q, double v, Answer& out) {
 Reason answer_from_string(const Question& q, std::string_view s, Answer& out) {
     if (q.type == QuestionType::choice) {
         const int i = q.choice_index(s);
-        if (i < 0) return "not one of the choices (use the codes: myoscreen questions)";
+        if (i < 0) return std::string(not_a_choice_code);
         out = Answer{true, static_cast<double>(i), 0};
         return std::nullopt;
     }
@@ -43,7 +43,7 @@ Reason answer_from_string(const Question& q, std::string_view s, Answer& out) {
 
 Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set) {
     const int i = q.choice_index(code);
-    if (i < 0) return "not one of the choices (use the codes: myoscreen questions)";
+    if (i < 0) return std::string(not_a_choice_code);
     if (set >> i & 1U) return "a choice is listed twice";
     set |= std::uint64_t{1} << i;
     return std::nullopt;

@@ -75,26 +75,32 @@ public:
     }
     bool key(string_t& k) override {
         if (depth_ != 1) return true;
-        key_ = k;
+        ++keys_;
+        key_.clear();  // the field named in errors: a question id, never the key's own text
         failed_key_ = false;
         id_next_ = opt_.id_out != nullptr && k == opt_.id_key;
         if (id_next_) {
             q_ = -1;
+            key_ = opt_.id_key;
             return true;
         }
         q_ = defs_.question_ids.find(k);
         if (q_ < 0) {
-            if (opt_.on_unknown_key) opt_.on_unknown_key(k);
-            else error(k, "unknown question id");
-            return true;
+            const AnswerError e = detail::unknown_key(defs_, k, keys_);
+            return error("", e.reason);
         }
-        if (seen_.contains(q_)) return error(k, "the question is answered twice (duplicate key)");
+        key_ = defs_.questions[q_].id;
+        if (seen_.contains(q_)) return error(key_, "the question is answered twice (duplicate key)");
         seen_.add(q_);
         return true;
     }
     // The last token may be the value itself, so it is never used.
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
-        if (e.id == 406 && depth_ >= 1 && !key_.empty()) return error(key_, "not a finite number"), false;  // 1e400
+        if (e.id == 406) {  // 1e400: nlohmann's message quotes the number, so it is not used
+            if (depth_ == 0) return top_error();
+            if (!failed_key_) error(key_, "not a finite number");  // an unknown key was reported already
+            return false;
+        }
         syntax_at_ = position;
         syntax_what_ = e.what();
         return false;
@@ -109,7 +115,8 @@ private:
     const JsonAnswersOptions& opt_;
     std::vector<AnswerError>& errs_;
     DepSet seen_;  // a bit per question
-    std::string key_;
+    std::string key_;     // question id of the current key, or empty
+    std::size_t keys_ = 0;  // keys of the top-level object so far
     int q_ = -1;
     int depth_ = 0;
     bool in_array_ = false;
@@ -165,18 +172,16 @@ std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string
     std::vector<AnswerError> errs;
     // Reuse the caller's storage: batch workers parse millions of records.
     out.values.assign(defs.questions.size(), Answer{});
+    if (const auto nul = detail::find_nul_byte(text); nul != std::string_view::npos) {
+        errs.push_back({"", "invalid JSON at " + detail::describe_offset(text, nul) + ": " + std::string(detail::nul_byte_reason)});
+        return errs;
+    }
     Handler h(defs, out, opt, errs);
     const bool ok = json::sax_parse(text.begin(), text.end(), &h, nlohmann::detail::input_format_t::json, true, false);
     if (!ok && !h.syntax_what_.empty()) {
-        // Count the line and column ourselves from the byte offset.
-        const std::size_t at = h.syntax_at_ > 0 ? std::min<std::size_t>(h.syntax_at_ - 1, text.size()) : 0;
-        int line = 1, col = 1;
-        for (std::size_t i = 0; i < at; ++i) {
-            if (text[i] == '\n') { ++line; col = 1; }
-            else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-        }
-        errs.push_back({"", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
-                                detail::json_parse_reason(h.syntax_what_)});
+        // nlohmann counts from 1 and keeps no lines: place the last byte read.
+        const std::size_t at = h.syntax_at_ > 0 ? h.syntax_at_ - 1 : 0;
+        errs.push_back({"", "invalid JSON at " + detail::describe_offset(text, at) + ": " + detail::json_parse_reason(h.syntax_what_)});
     }
     return errs;
 }

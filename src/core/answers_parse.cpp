@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "answer_values.hpp"
 #include "myoscreen/answers.hpp"
 #include "units.hpp"
 
@@ -57,7 +58,7 @@ int exact_code(const Question& q, std::string_view text, std::string& why) {
     const std::string t = lower(trim(text));
     for (std::size_t i = 0; i < q.choices.size(); ++i)
         if (lower(q.choices[i].code) == t) return static_cast<int>(i);
-    why = "not one of the choice codes (see: myoscreen questions)";
+    why = detail::not_a_choice_code;
     return -1;
 }
 

@@ -10,19 +10,6 @@
 namespace myoscreen {
 namespace {
 
-// Levenshtein distance, bounded: enough to spot a typo in a column name.
-int edit_distance(std::string_view a, std::string_view b) {
-    std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = static_cast<int>(i);
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 // Unit suffixes a column may carry instead of the question's own.
 constexpr std::string_view kg_units[] = {"kg", "lb", "lbs"};
 constexpr std::string_view cm_units[] = {"cm", "in", "m", "ft"};
@@ -56,19 +43,6 @@ std::string_view trim_bom(std::string_view s) {
 
 }  // namespace
 
-std::string suggest_question(const Definitions& d, std::string_view name) {
-    if (name.size() <= 3) return {};
-    std::string best;
-    // One edit for short names, two for longer ones: "sexx" → sex, but
-    // "name" is not a typo of "age".
-    int best_d = name.size() <= 5 ? 2 : 3;
-    for (const auto& q : d.questions) {
-        const int dist = edit_distance(name, q.id);
-        if (dist < best_d) best_d = dist, best = q.id;
-    }
-    return best;
-}
-
 CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& names, std::string_view id_column,
                          std::vector<AnswerError>& errors) {
     CsvLayout layout;
@@ -76,7 +50,9 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
     for (std::size_t c = 0; c < names.size(); ++c) {
         const std::string name(detail::trim(trim_bom(names[c])));
         CsvColumn col;
-        if (const auto bad = find_invalid_utf8(name); bad != std::string::npos) {
+        if (name.empty()) {
+            layout.unnamed.push_back(static_cast<int>(c) + 1);
+        } else if (const auto bad = find_invalid_utf8(name); bad != std::string::npos) {
             errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1)});
         } else if (!id_column.empty() && name == id_column) {
             if (layout.has_id)

@@ -2,11 +2,13 @@
 #include <cstdint>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "myoscreen/records.hpp"
 
 namespace myoscreen {
 
-bool split_csv_record(std::string_view r, std::vector<std::string>& fields) {
+bool split_csv_record(std::string_view r, std::vector<std::string>& fields, std::string* err) {
     std::size_t n = 0;  // fields used; strings are reused to keep their capacity
     auto next = [&]() -> std::string& {
         if (n == fields.size()) fields.emplace_back();
@@ -14,13 +16,17 @@ bool split_csv_record(std::string_view r, std::vector<std::string>& fields) {
         f.clear();
         return f;
     };
+    auto bad = [&](std::string_view why) {
+        if (err) *err = fmt::format("malformed CSV: {} (field {})", why, n);
+        return false;
+    };
     std::size_t i = 0;
     for (;;) {
         std::string& f = next();
         if (i < r.size() && r[i] == '"') {
             ++i;
             for (;;) {
-                if (i >= r.size()) return false;  // quote left open
+                if (i >= r.size()) return bad("a quoted field is not closed");
                 if (r[i] == '"') {
                     if (i + 1 < r.size() && r[i + 1] == '"') {
                         f += '"';
@@ -32,11 +38,14 @@ bool split_csv_record(std::string_view r, std::vector<std::string>& fields) {
                 }
                 f += r[i++];
             }
-            if (i < r.size() && r[i] != ',') return false;  // text after the closing quote
+            if (i < r.size() && r[i] != ',') return bad("text after the closing quote");
         } else {
             const std::size_t end = r.find(',', i);
             const std::size_t stop = end == std::string_view::npos ? r.size() : end;
-            f.append(r.substr(i, stop - i));
+            const std::string_view text = r.substr(i, stop - i);
+            // RFC 4180: only a field that starts with a quote may hold one.
+            if (text.find('"') != std::string_view::npos) return bad("quote inside an unquoted field");
+            f.append(text);
             i = stop;
         }
         if (i >= r.size()) break;

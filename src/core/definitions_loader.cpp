@@ -26,6 +26,8 @@ Diagnostic located(std::string_view text, std::string_view file, std::size_t at,
 Definitions load_definitions(std::string_view text, std::string_view file, bool trusted) {
     Definitions defs;
     json j;
+    if (const auto nul = detail::find_nul_byte(text); nul != std::string_view::npos)
+        throw DefinitionsError({located(text, file, nul, std::string(detail::nul_byte_reason))});
     try {
         j = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {

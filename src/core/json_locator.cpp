@@ -1,6 +1,7 @@
 #include "json_locator.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_set>
 
 namespace myoscreen::detail {
@@ -11,6 +12,16 @@ std::string json_parse_reason(const std::string& what) {
     if (auto k = m.find(" - "); k != std::string::npos) m = m.substr(k + 3);
     else if (auto c = m.rfind(": "); c != std::string::npos) m = m.substr(c + 2);
     return m.empty() ? "syntax error" : m;
+}
+
+std::size_t find_nul_byte(std::string_view text) {
+    const void* p = std::memchr(text.data(), '\0', text.size());
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - text.data()) : std::string_view::npos;
+}
+
+std::string describe_offset(std::string_view text, std::size_t offset) {
+    const auto lc = JsonLocator(text, false).line_col(std::min(offset, text.size()));
+    return "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.col);
 }
 
 void append_pointer(std::string& ptr, std::string_view key) {

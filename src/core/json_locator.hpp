@@ -55,6 +55,16 @@ private:
     std::string string_token();
 };
 
+// nlohmann-json 3.11 reads a NUL byte between tokens as the end of the input
+// and silently ignores the rest, so every JSON text is checked for one before
+// it is handed over: the offset of the first NUL byte, or npos.
+std::size_t find_nul_byte(std::string_view text);
+inline constexpr std::string_view nul_byte_reason = "a NUL byte is not allowed in JSON text";
+
+// "line 2, column 7": where byte `offset` of `text` is, columns counted in
+// characters (for messages that cannot carry a FILE:LINE:COL prefix).
+std::string describe_offset(std::string_view text, std::size_t offset);
+
 // The reason part of an nlohmann-json parse error ("unexpected end of input;
 // expected ..."), without the text it had read, which may be data.
 std::string json_parse_reason(const std::string& what);

@@ -27,39 +27,48 @@ AnswerError syntax(simdjson::error_code e) { return {"", fmt::format("invalid JS
 
 using simdjson::dom::element_type;
 
+// A string or number id; false for null, booleans, arrays and objects.
+bool read_id(const simdjson::dom::element v, std::string& id) {
+    switch (v.type()) {
+    case element_type::STRING: id.assign(v.get_string().value_unsafe()); return true;
+    case element_type::INT64: id = std::to_string(v.get_int64().value_unsafe()); return true;
+    case element_type::UINT64: id = std::to_string(v.get_uint64().value_unsafe()); return true;
+    case element_type::DOUBLE: id = fmt::format("{}", v.get_double().value_unsafe()); return true;
+    default: return false;
+    }
+}
+
 }  // namespace
 
 std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
-                                             bool& has_id, std::vector<std::string_view>& unknown) {
+                                             bool& has_id) {
     const Definitions& d = impl_->defs;
     out.values.assign(d.questions.size(), Answer{});
     has_id = false;
-    unknown.clear();
     simdjson::dom::element doc;
     // The record is followed by `padding` readable bytes, so no copy is made.
     if (auto e = impl_->parser.parse(record.data(), record.size(), false).get(doc)) return syntax(e);
     simdjson::dom::object obj;
     if (doc.get_object().get(obj)) return AnswerError{"", "a record must be a JSON object of {question_id: answer}"};
+    // The id first, wherever its key is, so an error record still names the
+    // record when a bad answer comes before the id.
+    bool id_seen = false;
+    for (const auto field : obj) {
+        if (field.key != id_key) continue;
+        if (id_seen) return AnswerError{std::string(id_key), "the record id is given twice (duplicate key)"};
+        id_seen = true;
+        has_id = read_id(field.value, id);
+    }
     DepSet seen;
+    std::size_t position = 0;
     for (const auto field : obj) {
         const std::string_view key = field.key;
+        ++position;
+        if (key == id_key) continue;
         const simdjson::dom::element v = field.value;
         const element_type t = v.type();
-        if (key == id_key) {
-            if (has_id) return AnswerError{std::string(id_key), "the record id is given twice (duplicate key)"};
-            if (t == element_type::STRING) id.assign(v.get_string().value_unsafe());
-            else if (t == element_type::INT64) id = std::to_string(v.get_int64().value_unsafe());
-            else if (t == element_type::UINT64) id = std::to_string(v.get_uint64().value_unsafe());
-            else if (t == element_type::DOUBLE) id = fmt::format("{}", v.get_double().value_unsafe());
-            else continue;  // null, booleans, arrays: no id
-            has_id = true;
-            continue;
-        }
         const int qi = d.question_ids.find(key);
-        if (qi < 0) {
-            unknown.push_back(key);
-            continue;
-        }
+        if (qi < 0) return detail::unknown_key(d, key, position);
         const Question& q = d.questions[qi];
         if (seen.contains(qi)) return AnswerError{q.id, "the question is answered twice (duplicate key)"};
         seen.add(qi);

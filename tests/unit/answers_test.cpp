@@ -17,7 +17,7 @@ std::string typed_error(const char* id, const char* text) {
     return e->reason;
 }
 
-std::vector<AnswerError> json_errors(const char* text) {
+std::vector<AnswerError> json_errors(std::string_view text) {
     Answers a;
     return parse_json_answers(test::mini(), text, a);
 }
@@ -65,9 +65,13 @@ TEST_CASE("JSON answers: every form and every error") {
     CHECK(e[0].reason == "must be a whole number");
     CHECK(json_errors(R"J({"age": 1e400})J").at(0).reason == "not a finite number");
     CHECK(json_errors(R"J({"age": -5})J").at(0).reason == "must be between 18 and 120 years");
-    CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason.find("not one of the choices") == 0);
+    CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason == "not one of the choice codes (see: myoscreen questions)");
     CHECK(json_errors(R"J({"conds": ["a", "none"]})J").at(0).reason == "'none' cannot be combined with other choices");
-    CHECK(json_errors(R"J({"nope": 1})J").at(0).field == "nope");
+    CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).field.empty());
+    CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).reason == "key 2 is not a question id");
+    CHECK(json_errors(R"J({"sexx": "male"})J").at(0).reason == "key 1 is not a question id; did you mean 'sex'?");
+    for (const char* huge : {R"J({"SECRET-value": 1e400})J", "1e400"})  // nlohmann's message would quote the number
+        for (const auto& err : json_errors(huge)) CHECK(err.reason.find("1e400") == std::string::npos);
     CHECK(json_errors(R"J({"age": 40, "age": 41})J").at(0).reason.find("twice") != std::string::npos);
     CHECK(json_errors(R"J({"tired": 1})J").at(0).reason == "expected true or false");
     CHECK(json_errors(R"J({"age": {"x": 1}})J").at(0).field == "age");
@@ -77,4 +81,12 @@ TEST_CASE("JSON answers: every form and every error") {
     CHECK(syntax[0].reason.find("line 1, column") != std::string::npos);
     CHECK(syntax[0].reason.find("40x") == std::string::npos);
     CHECK(json_errors(R"J({"sex": "secretvalue"})J").at(0).reason.find("secretvalue") == std::string::npos);
+}
+
+TEST_CASE("JSON answers: a NUL byte does not end the text") {
+    using namespace std::string_view_literals;
+    const auto e = json_errors("{\"age\": 70}\n\0{\"sex\": \"male\"}"sv);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].field.empty());
+    CHECK(e[0].reason == "invalid JSON at line 2, column 1: a NUL byte is not allowed in JSON text");
 }

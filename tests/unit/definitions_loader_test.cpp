@@ -47,6 +47,15 @@ TEST_CASE("JSON syntax errors carry the real line and column") {
     CHECK(t.at(0).loc.line == 1);
 }
 
+TEST_CASE("a NUL byte after the definitions is an error, not the end of the text") {
+    std::string text = test::mini_json;
+    text += std::string("\0 garbage", 9);
+    const auto d = errors_of(text);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message == "a NUL byte is not allowed in JSON text");
+    CHECK(d[0].loc.col == 2);  // just after the closing brace
+}
+
 TEST_CASE("duplicate JSON keys and duplicate ids") {
     // The excerpt shows keys but masks string values: a diagnostic does not
     // replay the file's data.
