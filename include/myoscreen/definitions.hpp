@@ -134,7 +134,6 @@ struct Definitions {
     std::vector<Step> order;  // evaluation order of derived and instruments
     int slot_count = 0;       // questions occupy slots [0, questions.size())
     int stack_size = 0;       // the largest max_stack of any program
-    std::string source_text;  // the JSON as loaded, for `rules show`
     IdIndex question_ids;  // id → question index, built at load
     // Report text already escaped as JSON string literals, keyed by the
     // address of the model's string: rendering a report is then mostly
@@ -150,7 +149,12 @@ struct Definitions {
 // by the tests), which is most of the start-up time.
 Definitions load_definitions(std::string_view text, std::string_view file, bool trusted = false);
 
-// The definitions compiled into the binary (data/definitions.json).
+// The text of the definitions compiled into the binary (data/definitions.json).
 std::string_view embedded_definitions();
+
+// The embedded definitions, ready to use: read from the snapshot the build
+// made of them (no JSON parsing, no compiling), or parsed from their text if
+// the snapshot is not of this build's format.
+Definitions load_embedded_definitions();
 
 }  // namespace myoscreen

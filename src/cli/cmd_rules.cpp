@@ -10,10 +10,12 @@ namespace myoscreen::cli {
 
 namespace {
 
-// Loads and reports every diagnostic; `trusted` as in load_definitions().
-Definitions load_reporting(const std::string& path, bool trusted) {
+// Loads and reports every diagnostic. `check` parses the embedded definitions
+// in full instead of reading their build-time snapshot.
+Definitions load_reporting(const std::string& path, bool check) {
     try {
-        if (path.empty()) return load_definitions(embedded_definitions(), "<embedded definitions>", trusted);
+        if (path.empty())
+            return check ? load_definitions(embedded_definitions(), "<embedded definitions>") : load_embedded_definitions();
         return load_definitions(read_input(path, "definitions"), path == "-" ? "<stdin>" : path);
     } catch (const DefinitionsError& e) {
         for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
@@ -24,7 +26,7 @@ Definitions load_reporting(const std::string& path, bool trusted) {
 
 }  // namespace
 
-Definitions load_rules(const std::string& path) { return load_reporting(path, /*trusted=*/true); }
+Definitions load_rules(const std::string& path) { return load_reporting(path, /*check=*/false); }
 
 int cmd_rules_show() {
     write_out(embedded_definitions());
@@ -33,7 +35,7 @@ int cmd_rules_show() {
 
 int cmd_rules_check(const std::string& path) {
     // Checking is the point here: the embedded definitions get the full scan.
-    const Definitions d = load_reporting(path, /*trusted=*/false);
+    const Definitions d = load_reporting(path, /*check=*/true);
     std::size_t rules = 0;
     for (const auto& f : d.factors) rules += f.rules.size();
     write_out(fmt::format("{}: ok: \"{}\" {}: {} questions, {} derived values, {} instruments, {} factors ({} rules), {} red flags\n",

@@ -1,7 +1,7 @@
 // Loading definitions: parse, read (definitions_reader.hpp), compile
 // (definitions_compile.cpp), and report every problem found, sorted by place.
 #include "definitions_reader.hpp"
-#include "json_writer.hpp"
+#include "snapshot.hpp"
 
 namespace myoscreen {
 
@@ -62,9 +62,7 @@ Definitions load_definitions(std::string_view text, std::string_view file, bool 
         });
         throw DefinitionsError(std::move(diags));
     }
-    defs.source_text = std::string(text);
-    for (std::size_t i = 0; i < defs.questions.size(); ++i) defs.question_ids.add(defs.questions[i].id, static_cast<int>(i));
-    detail::build_json_literals(defs);
+    detail::finish_definitions(defs);
     return defs;
 }
 

@@ -21,7 +21,7 @@ namespace {
 const fs::path cases_dir = fs::path(MYOSCREEN_SOURCE_DIR) / "tests" / "cases";
 
 const myoscreen::Definitions& defs() {
-    static const myoscreen::Definitions d = myoscreen::load_definitions(myoscreen::embedded_definitions(), "embedded");
+    static const myoscreen::Definitions d = myoscreen::load_embedded_definitions();  // as the binary loads them
     return d;
 }
 

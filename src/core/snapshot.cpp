@@ -1,0 +1,149 @@
+// Snapshot format: a magic line, then every field of the model in
+// declaration order (numbers as their bytes, strings and vectors with a
+// 32-bit length). One `fields` function per struct serves both directions,
+// so writing and reading cannot drift apart. The id index and the report
+// literals are rebuilt after reading (finish_definitions).
+#include "snapshot.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "json_writer.hpp"
+
+namespace myoscreen::detail {
+namespace {
+
+// Change it whenever a model struct gains, loses or reorders a field: a
+// snapshot of another format is refused and the JSON parsed instead.
+constexpr std::string_view magic = "myoscreen.snapshot/2\n";
+
+template <class A> void fields(A& a, Instr& x) { a.all(x.op, x.arg, x.num, x.mask); }
+template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack); }
+template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label); }
+template <class A> void fields(A& a, Section& x) { a.all(x.id, x.title); }
+template <class A> void fields(A& a, Question& x) {
+    a.all(x.id, x.section, x.type, x.unit, x.min, x.max, x.text, x.help, x.choices, x.exclusive, x.ask_if, x.ask_if_text);
+}
+template <class A> void fields(A& a, Derived& x) { a.all(x.id, x.text, x.unit, x.is_bool, x.expr, x.slot); }
+template <class A> void fields(A& a, Item& x) {
+    a.all(x.id, x.kind, x.question, x.points, x.when, x.criterion_points, x.case_when, x.case_points, x.min_points,
+          x.max_points, x.slot);
+}
+template <class A> void fields(A& a, Band& x) { a.all(x.name, x.min, x.max, x.when); }
+template <class A> void fields(A& a, Instrument& x) {
+    a.all(x.id, x.name, x.source, x.description, x.items, x.bands, x.rule_bands, x.max_score, x.score_slot, x.band_slot);
+}
+template <class A> void fields(A& a, Advice& x) { a.all(x.text, x.source); }
+template <class A> void fields(A& a, Rule& x) { a.all(x.id, x.text, x.source, x.when, x.slot); }
+template <class A> void fields(A& a, Factor& x) { a.all(x.id, x.title, x.source, x.rules, x.likely, x.possible, x.advice); }
+template <class A> void fields(A& a, RedFlag& x) { a.all(x.id, x.text, x.action, x.source, x.urgency, x.when); }
+template <class A> void fields(A& a, Reference& x) { a.all(x.id, x.citation); }
+template <class A> void fields(A& a, Step& x) { a.all(x.kind, x.index); }
+template <class A> void fields(A& a, Definitions& x) {
+    a.all(x.name, x.version, x.language, x.disclaimer, x.general_advice, x.sections, x.questions, x.derived, x.instruments,
+          x.factors, x.red_flags, x.references, x.order, x.slot_count, x.stack_size);
+}
+
+template <class T>
+constexpr bool is_scalar = std::is_arithmetic_v<T> || std::is_enum_v<T>;
+
+class Writer {
+public:
+    std::string out;
+
+    template <class... T> void all(T&... v) { (item(v), ...); }
+
+private:
+    template <class T> void item(T& v) {
+        if constexpr (is_scalar<T>) out.append(reinterpret_cast<const char*>(&v), sizeof v);
+        else fields(*this, v);
+    }
+    void item(std::string& s) {
+        length(s.size());
+        out += s;
+    }
+    template <class T> void item(std::vector<T>& v) {
+        length(v.size());
+        for (auto& x : v) item(x);
+    }
+    void length(std::size_t n) {
+        auto n32 = static_cast<std::uint32_t>(n);
+        item(n32);
+    }
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view in) : in_(in) {}
+    bool ok() const { return ok_; }
+    bool at_end() const { return in_.empty(); }
+
+    template <class... T> void all(T&... v) { (item(v), ...); }
+
+private:
+    std::string_view in_;
+    bool ok_ = true;
+
+    bool take(void* p, std::size_t n) {
+        if (!ok_ || in_.size() < n) return ok_ = false;
+        std::memcpy(p, in_.data(), n);
+        in_.remove_prefix(n);
+        return true;
+    }
+    template <class T> void item(T& v) {
+        if constexpr (std::is_same_v<T, bool>) {
+            unsigned char b = 0;
+            take(&b, 1);
+            ok_ = ok_ && b <= 1;
+            v = b != 0;
+        } else if constexpr (is_scalar<T>) {
+            take(&v, sizeof v);
+        } else {
+            fields(*this, v);
+        }
+    }
+    void item(std::string& s) {
+        const std::size_t n = length();
+        if (!ok_ || in_.size() < n) return void(ok_ = false);
+        s.assign(in_.data(), n);
+        in_.remove_prefix(n);
+    }
+    template <class T> void item(std::vector<T>& v) {
+        const std::size_t n = length();
+        if (!ok_ || n > in_.size()) return void(ok_ = false);  // every element takes a byte or more
+        v.resize(n);
+        for (auto& x : v) item(x);
+    }
+    std::size_t length() {
+        std::uint32_t n = 0;
+        take(&n, sizeof n);
+        return n;
+    }
+};
+
+}  // namespace
+
+std::string write_snapshot(const Definitions& defs) {
+    Writer w;
+    w.out = magic;
+    w.all(const_cast<Definitions&>(defs));  // the writer only reads
+    return std::move(w.out);
+}
+
+std::optional<Definitions> read_snapshot(std::string_view bytes) {
+    if (bytes.substr(0, magic.size()) != magic) return std::nullopt;
+    Reader r(bytes.substr(magic.size()));
+    Definitions defs;
+    r.all(defs);
+    if (!r.ok() || !r.at_end()) return std::nullopt;
+    finish_definitions(defs);
+    return defs;
+}
+
+void finish_definitions(Definitions& defs) {
+    for (std::size_t i = 0; i < defs.questions.size(); ++i) defs.question_ids.add(defs.questions[i].id, static_cast<int>(i));
+    build_json_literals(defs);
+}
+
+}  // namespace myoscreen::detail

@@ -1,0 +1,49 @@
+// The build-time snapshot of the embedded definitions: it must read back as
+// the very model that parsing the JSON gives, and anything else is refused.
+#include <catch2/catch.hpp>
+
+#include "myoscreen/answers.hpp"
+#include "myoscreen/render.hpp"
+#include "myoscreen/screen.hpp"
+#include "snapshot.hpp"
+
+using namespace myoscreen;
+
+namespace {
+
+std::string report_of(const Definitions& d, const std::string& answers_json) {
+    Answers a;
+    REQUIRE(parse_json_answers(d, answers_json, a).empty());
+    RenderOptions ro;
+    ro.explain = true;
+    std::string out;
+    render_json(screen(d, a, {true}), out, ro);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the embedded snapshot reads back as the parsed definitions") {
+    const Definitions parsed = load_definitions(embedded_definitions(), "embedded");
+    const auto snap = detail::read_snapshot(detail::embedded_snapshot());
+    REQUIRE(snap.has_value());  // this build's snapshot is used, not the fallback
+    CHECK(detail::write_snapshot(*snap) == detail::write_snapshot(parsed));
+    CHECK(snap->question_ids.find("calf_cm") == parsed.question_ids.find("calf_cm"));
+    // Same reports, --explain included, from both.
+    for (const char* answers : {R"({})",
+                                R"({"age": 72, "sex": "male", "height_cm": 170, "weight_kg": "150 lb", "calf_cm": 30,
+                                    "sarcf_lift": "some", "conditions": ["cancer", "diabetes"], "injury_6mo": "fracture",
+                                    "adam_1": true, "weakness_onset": "over_days"})"})
+        CHECK(report_of(*snap, answers) == report_of(parsed, answers));
+}
+
+TEST_CASE("a snapshot of another format or cut short is refused") {
+    const std::string good = detail::write_snapshot(load_embedded_definitions());
+    CHECK(detail::read_snapshot(good).has_value());
+    for (std::size_t cut : {std::size_t{0}, std::size_t{10}, good.size() / 2, good.size() - 1})
+        CHECK_FALSE(detail::read_snapshot(std::string_view(good).substr(0, cut)).has_value());
+    std::string other = good;
+    other[10] ^= 1;  // inside the format line
+    CHECK_FALSE(detail::read_snapshot(other).has_value());
+    CHECK_FALSE(detail::read_snapshot(good + "x").has_value());
+}
