@@ -12,6 +12,7 @@
 
 #include "myoscreen/expr.hpp"
 #include "myoscreen/id_index.hpp"
+#include "myoscreen/literal_cache.hpp"
 
 namespace myoscreen {
 
@@ -137,8 +138,8 @@ struct Definitions {
     IdIndex question_ids;  // id → question index, built at load
     // Report text already escaped as JSON string literals, keyed by the
     // address of the model's string: rendering a report is then mostly
-    // copying. A copied Definitions misses the cache and escapes as it goes.
-    std::unordered_map<const std::string*, std::string> json_literals;
+    // copying. A copy of the model misses the cache and escapes as it goes.
+    LiteralCache json_literals;
 
     int question_index(std::string_view id) const;
 };

@@ -101,7 +101,7 @@ void build_json_literals(Definitions& d) {
     auto add = [&](const std::string& s) {
         std::string lit;
         append_json_string(lit, s);
-        d.json_literals.emplace(&s, std::move(lit));
+        d.json_literals.add(s.data(), std::move(lit));
     };
     add(d.name);
     add(d.version);

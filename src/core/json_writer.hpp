@@ -13,7 +13,8 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "myoscreen/literal_cache.hpp"
 
 namespace myoscreen {
 struct Definitions;
@@ -74,15 +75,15 @@ public:
         return *this;
     }
     // A string of the definitions, from their pre-escaped literals if there.
-    JsonWriter& text(const std::unordered_map<const std::string*, std::string>& cache, const std::string& s) {
-        const auto it = cache.find(&s);
-        return it != cache.end() ? raw(it->second) : string(s);
+    JsonWriter& text(const LiteralCache& cache, const std::string& s) {
+        const std::string* lit = cache.find(s.data());
+        return lit ? raw(*lit) : string(s);
     }
-    JsonWriter& text_key(const std::unordered_map<const std::string*, std::string>& cache, const std::string& k) {
-        const auto it = cache.find(&k);
-        if (it == cache.end()) return key(k);
+    JsonWriter& text_key(const LiteralCache& cache, const std::string& k) {
+        const std::string* lit = cache.find(k.data());
+        if (!lit) return key(k);
         value_prefix();
-        put(it->second);
+        put(*lit);
         put(pretty_ ? std::string_view(": ") : std::string_view(":"));
         after_key_ = true;
         return *this;

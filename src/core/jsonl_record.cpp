@@ -38,6 +38,45 @@ bool read_id(const simdjson::dom::element v, std::string& id) {
     }
 }
 
+// One answer of a record into `out`; `seen` catches a repeated question.
+std::optional<AnswerError> answer(const Definitions& d, std::string_view key, simdjson::dom::element v,
+                                  std::size_t position, DepSet& seen, Answers& out) {
+    const element_type t = v.type();
+    const int qi = d.question_ids.find(key);
+    if (qi < 0) return detail::unknown_key(d, key, position);
+    const Question& q = d.questions[qi];
+    if (seen.contains(qi)) return AnswerError{q.id, "the question is answered twice (duplicate key)"};
+    seen.add(qi);
+    Answer& a = out.values[qi];
+    detail::Reason why;
+    switch (t) {
+    case element_type::NULL_VALUE: break;  // unanswered
+    case element_type::BOOL: why = detail::answer_from_bool(q, v.get_bool().value_unsafe(), a); break;
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: why = detail::answer_from_number(q, v.get_double().value_unsafe(), a); break;
+    case element_type::STRING: why = detail::answer_from_string(q, v.get_string().value_unsafe(), a); break;
+    case element_type::ARRAY: {
+        if (q.type != QuestionType::multi_choice) return AnswerError{q.id, detail::expected_json(q)};
+        std::uint64_t set = 0;
+        simdjson::dom::array arr;
+        if (v.get_array().get(arr)) return AnswerError{q.id, detail::expected_json(q)};
+        for (const auto el : arr) {
+            if (el.type() != element_type::STRING) return AnswerError{q.id, "expected choice codes as strings"};
+            if ((why = detail::add_choice_code(q, el.get_string().value_unsafe(), set))) break;
+        }
+        if (!why) why = detail::answer_from_codes(q, set, a);
+        break;
+    }
+    case element_type::OBJECT: return AnswerError{q.id, "expected a value, not an object"};
+    }
+    if (why) {
+        a = Answer{};
+        return AnswerError{q.id, *why};
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
@@ -50,57 +89,25 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
     if (auto e = impl_->parser.parse(record.data(), record.size(), false).get(doc)) return syntax(e);
     simdjson::dom::object obj;
     if (doc.get_object().get(obj)) return AnswerError{"", "a record must be a JSON object of {question_id: answer}"};
-    // The id first, wherever its key is, so an error record still names the
-    // record when a bad answer comes before the id.
+    // One pass. The first problem is kept and the rest of the record only
+    // searched for the id, so an error record still names the record when a
+    // bad answer comes before the id.
     bool id_seen = false;
-    for (const auto field : obj) {
-        if (field.key != id_key) continue;
-        if (id_seen) return AnswerError{std::string(id_key), "the record id is given twice (duplicate key)"};
-        id_seen = true;
-        has_id = read_id(field.value, id);
-    }
+    std::optional<AnswerError> err;
     DepSet seen;
     std::size_t position = 0;
     for (const auto field : obj) {
         const std::string_view key = field.key;
         ++position;
-        if (key == id_key) continue;
-        const simdjson::dom::element v = field.value;
-        const element_type t = v.type();
-        const int qi = d.question_ids.find(key);
-        if (qi < 0) return detail::unknown_key(d, key, position);
-        const Question& q = d.questions[qi];
-        if (seen.contains(qi)) return AnswerError{q.id, "the question is answered twice (duplicate key)"};
-        seen.add(qi);
-        Answer& a = out.values[qi];
-        detail::Reason why;
-        switch (t) {
-        case element_type::NULL_VALUE: break;  // unanswered
-        case element_type::BOOL: why = detail::answer_from_bool(q, v.get_bool().value_unsafe(), a); break;
-        case element_type::INT64:
-        case element_type::UINT64:
-        case element_type::DOUBLE: why = detail::answer_from_number(q, v.get_double().value_unsafe(), a); break;
-        case element_type::STRING: why = detail::answer_from_string(q, v.get_string().value_unsafe(), a); break;
-        case element_type::ARRAY: {
-            if (q.type != QuestionType::multi_choice) return AnswerError{q.id, detail::expected_json(q)};
-            std::uint64_t set = 0;
-            simdjson::dom::array arr;
-            if (v.get_array().get(arr)) return AnswerError{q.id, detail::expected_json(q)};
-            for (const auto el : arr) {
-                if (el.type() != element_type::STRING) return AnswerError{q.id, "expected choice codes as strings"};
-                if ((why = detail::add_choice_code(q, el.get_string().value_unsafe(), set))) break;
-            }
-            if (!why) why = detail::answer_from_codes(q, set, a);
-            break;
+        if (key == id_key) {
+            if (id_seen) return AnswerError{std::string(id_key), "the record id is given twice (duplicate key)"};
+            id_seen = true;
+            has_id = read_id(field.value, id);
+            continue;
         }
-        case element_type::OBJECT: return AnswerError{q.id, "expected a value, not an object"};
-        }
-        if (why) {
-            a = Answer{};
-            return AnswerError{q.id, *why};
-        }
+        if (!err) err = answer(d, key, field.value, position, seen, out);
     }
-    return std::nullopt;
+    return err;
 }
 
 }  // namespace myoscreen
