@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,12 @@ struct RenderBuffer {
     std::string bytes;
     std::size_t len = 0;
     std::string_view view() const { return {bytes.data(), len}; }
+    void clear() { len = 0; }
+    void append(std::string_view s) {
+        if (bytes.size() - len < s.size()) bytes.resize(len + s.size() + 4096);
+        std::memcpy(bytes.data() + len, s.data(), s.size());
+        len += s.size();
+    }
 };
 void render_json(const Report& r, RenderBuffer& out, const RenderOptions& opt = {});
 void render_text(const Report& r, std::string& out, const RenderOptions& opt = {});

@@ -32,7 +32,7 @@ struct Chunk {
     };
     std::string text;
     std::vector<Rec> recs;
-    std::string out;
+    RenderBuffer out;  // reports are rendered straight into it
     Tally tally;
     std::vector<Cut> cuts;
     std::uint64_t bytes_read = 0;
@@ -45,7 +45,7 @@ struct Workspace {
     Answers answers;
     Report report;
     ScreenScratch scratch;
-    RenderBuffer rendered;  // one report, copied into the chunk's output
+    std::string line;  // a CSV row or an error record, before it joins the chunk
     std::vector<std::string> fields;
     std::string why;  // a CSV record that cannot be split
     std::string id;
@@ -67,33 +67,36 @@ private:
     const Definitions& defs_;
     const BatchConfig& cfg_;
 
-    void error(const Chunk::Rec& r, Chunk& c, const std::optional<std::string_view>& id, std::string_view field,
-               std::string_view reason) const {
+    void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, const std::optional<std::string_view>& id,
+               std::string_view field, std::string_view reason) const {
         ++c.tally.errors;
+        std::string& line = ws.line;
+        line.clear();
         if (cfg_.output == OutputFormat::csv) {
-            render_error_csv(defs_, r.number, id, field, reason, c.out);
+            render_error_csv(defs_, r.number, id, field, reason, line);
         } else {
-            if (cfg_.output == OutputFormat::json) c.out += ",\n";
-            render_error_json(r.number, id, field, reason, c.out);
-            if (cfg_.output == OutputFormat::json) c.out.pop_back();  // the writer adds separators
+            if (cfg_.output == OutputFormat::json) line += ",\n";
+            render_error_json(r.number, id, field, reason, line);
+            if (cfg_.output == OutputFormat::json) line.pop_back();  // the writer adds separators
         }
-        if (c.cuts.size() < cfg_.max_errors) c.cuts.push_back({c.out.size(), c.tally});
+        c.out.append(line);
+        if (c.cuts.size() < cfg_.max_errors) c.cuts.push_back({c.out.len, c.tally});
     }
 
     void record(std::string_view text, const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
         ws.id.clear();
         bool has_id = false;
-        if (r.too_long) return error(r, c, std::nullopt, "", "record longer than the limit (--max-record-bytes)");
+        if (r.too_long) return error(r, c, ws, std::nullopt, "", "record longer than the limit (--max-record-bytes)");
         if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-            return error(r, c, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
+            return error(r, c, ws, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
         if (cfg_.input == InputFormat::csv) {
-            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, std::nullopt, "", ws.why);
+            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, std::nullopt, "", ws.why);
             auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields, ws.answers, ws.id);
             has_id = cfg_.layout->has_id;
-            if (e) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
+            if (e) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
         } else {
             auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
-            if (err) return error(r, c, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, err->field, err->reason);
+            if (err) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, err->field, err->reason);
         }
         ScreenOptions so;
         so.explain = cfg_.explain;
@@ -105,15 +108,14 @@ private:
         ro.explain = cfg_.explain;
         ro.record = r.number;
         if (has_id) ro.id = ws.id;
-        if (cfg_.output == OutputFormat::csv) return render_csv_row(rep, c.out, ro);
-        ws.rendered.len = 0;
-        render_json(rep, ws.rendered, ro);
-        std::string_view report = ws.rendered.view();
-        if (cfg_.output == OutputFormat::json) {
-            c.out += ",\n";
-            report.remove_suffix(1);  // the writer adds separators
+        if (cfg_.output == OutputFormat::csv) {
+            ws.line.clear();
+            render_csv_row(rep, ws.line, ro);
+            return c.out.append(ws.line);
         }
-        c.out += report;
+        if (cfg_.output == OutputFormat::json) c.out.append(",\n");
+        render_json(rep, c.out, ro);
+        if (cfg_.output == OutputFormat::json) --c.out.len;  // the writer adds separators
     }
 };
 
@@ -176,7 +178,7 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
     };
     auto write = [&](Chunk* c) {
         if (st.stopped) return recycle(c);  // read before the limit was reached
-        std::string_view out = c->out;
+        std::string_view out = c->out.view();
         const Tally* tally = &c->tally;
         if (cfg.max_errors && st.tally.errors + c->tally.errors >= cfg.max_errors) {
             // Up to and including the max_errors-th error record, nothing after.
