@@ -87,9 +87,9 @@ private:
         ws.id.clear();
         bool has_id = false;
         if (r.too_long) return error(r, c, ws, std::nullopt, "", "record longer than the limit (--max-record-bytes)");
-        if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-            return error(r, c, ws, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
         if (cfg_.input == InputFormat::csv) {
+            if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
+                return error(r, c, ws, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
             if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, std::nullopt, "", ws.why);
             auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields, ws.answers, ws.id);
             has_id = cfg_.layout->has_id;

@@ -86,7 +86,13 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
     has_id = false;
     simdjson::dom::element doc;
     // The record is followed by `padding` readable bytes, so no copy is made.
-    if (auto e = impl_->parser.parse(record.data(), record.size(), false).get(doc)) return syntax(e);
+    // simdjson checks UTF-8 as it parses: only a record it refuses is scanned
+    // again, to say where the bad byte is.
+    if (auto e = impl_->parser.parse(record.data(), record.size(), false).get(doc)) {
+        if (const auto bad = find_invalid_utf8(record); bad != std::string_view::npos)
+            return AnswerError{"", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1)};
+        return syntax(e);
+    }
     simdjson::dom::object obj;
     if (doc.get_object().get(obj)) return AnswerError{"", "a record must be a JSON object of {question_id: answer}"};
     // One pass. The first problem is kept and the rest of the record only
