@@ -44,23 +44,40 @@ private:
 //        choice indices (bit i = choice i).
 enum class State : std::uint8_t { absent, unknown, known };
 
+// `deps` holds the unanswered questions whose answers could change the value:
+// for an unknown value, those that could decide it; for a known or absent
+// one, those that could still overturn it (empty when it is firm). A known
+// value can be overturned by answering a question only through answered()
+// of an unknown value, or through an answer given while its ask_if is
+// unknown (answering the ask_if could make it absent). `soft` says a known
+// or absent value has deps, so the fast evaluator sees it in one byte.
 struct Value {
     State state = State::unknown;
+    bool soft = false;        // not unknown, yet deps is not empty
     double num = 0;           // number, bool (0/1) or choice/band index
     std::uint64_t set = 0;    // multi_choice selections
-    DepSet deps;              // only meaningful when unknown
+    DepSet deps;
 
-    static Value absent() { return Value{State::absent, 0, 0, {}}; }
-    static Value unknown(const DepSet& d) { return Value{State::unknown, 0, 0, d}; }
-    static Value number(double x) { return Value{State::known, x, 0, {}}; }
-    static Value boolean(bool b) { return Value{State::known, b ? 1.0 : 0.0, 0, {}}; }
-    static Value code(int i) { return Value{State::known, static_cast<double>(i), 0, {}}; }
-    static Value selection(std::uint64_t s) { return Value{State::known, 0, s, {}}; }
+    static Value absent() { return Value{State::absent, false, 0, 0, {}}; }
+    static Value unknown(const DepSet& d) { return Value{State::unknown, false, 0, 0, d}; }
+    static Value number(double x) { return Value{State::known, false, x, 0, {}}; }
+    static Value boolean(bool b) { return Value{State::known, false, b ? 1.0 : 0.0, 0, {}}; }
+    static Value code(int i) { return Value{State::known, false, static_cast<double>(i), 0, {}}; }
+    static Value selection(std::uint64_t s) { return Value{State::known, false, 0, s, {}}; }
 
     bool known() const noexcept { return state == State::known; }
     bool is_true() const noexcept { return state == State::known && num != 0; }
     // In logic, an absent condition is simply false (clinical.md, Conventions).
     bool is_false() const noexcept { return state == State::absent || (state == State::known && num == 0); }
+    // Known or absent, and no unanswered question can change it.
+    bool firm() const noexcept { return state != State::unknown && !soft; }
+
+    // Adds questions that could change the value (keeps `soft` in step).
+    Value& add_deps(const DepSet& d) noexcept {
+        deps |= d;
+        soft = state != State::unknown && !deps.empty();
+        return *this;
+    }
 };
 
 }  // namespace myoscreen

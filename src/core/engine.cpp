@@ -40,17 +40,32 @@ void load_questions(const Definitions& defs, const Answers& answers, Value* slot
     for (std::size_t i = 0; i < upto; ++i) {
         const Question& q = defs.questions[i];
         const Answer& a = answers.values[i];
-        Value ask = q.ask_if.empty() ? Value::boolean(true) : evaluate(q.ask_if, slots, stack);
+        if (q.ask_if.empty()) {  // always asked
+            if (a.given) {
+                slots[i] = answer_value(q, a);
+            } else {
+                DepSet d;
+                d.add(static_cast<int>(i));
+                slots[i] = Value::unknown(d);
+                if (report) report->unanswered.push_back(static_cast<int>(i));
+            }
+            continue;
+        }
+        const Value ask = evaluate(q.ask_if, slots, stack);
+        // Whatever could change the ask_if could make the question absent or
+        // present: an absent slot, an answer and an unknown all carry it.
         if (ask.is_false()) {
             slots[i] = Value::absent();
+            if (ask.soft) slots[i].add_deps(ask.deps);
             if (report && a.given) report->ignored.push_back(static_cast<int>(i));
             continue;
         }
         if (a.given) {
             slots[i] = answer_value(q, a);
+            if (!ask.firm()) slots[i].add_deps(ask.deps);
         } else {
             // Answering it decides it; so might answering what its ask_if hinges on.
-            DepSet d = ask.known() ? DepSet{} : ask.deps;
+            DepSet d = ask.deps;
             d.add(static_cast<int>(i));
             slots[i] = Value::unknown(d);
             if (report) report->unanswered.push_back(static_cast<int>(i));
@@ -62,7 +77,7 @@ RuleOutcome outcome(const Value& v) {
     RuleOutcome o;
     o.state = v.state == State::unknown ? State::unknown : State::known;
     o.fired = v.is_true();
-    if (v.state == State::unknown) to_list(v.deps, o.would_decide);
+    if (!v.firm()) to_list(v.deps, o.would_decide);
     return o;
 }
 
@@ -124,15 +139,18 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
         }
         const Value likely = evaluate(factor.likely, s, stack.data());
         const Value possible = evaluate(factor.possible, s, stack.data());
-        DepSet deps;
         if (likely.is_true()) fr.level = Level::likely;
         else if (possible.is_true()) fr.level = Level::possible;  // even while likely is undecided
         else if (likely.is_false() && possible.is_false()) fr.level = Level::unlikely;
         else fr.level = Level::unknown;
-        // Undecided "likely" could still change the level, unless nothing else
-        // could; an undecided "possible" matters while likely is not true.
-        if (!likely.known() && likely.state == State::unknown) deps |= likely.deps;
-        if (!likely.is_true() && possible.state == State::unknown) deps |= possible.deps;
+        // A firmly true "likely" settles the level. Otherwise the level can
+        // change with whatever can change "likely" (undecided, or known but
+        // not firm) or "possible" (which decides once likely is not true).
+        DepSet deps;
+        if (!(likely.is_true() && likely.firm())) {
+            if (!likely.firm()) deps |= likely.deps;
+            if (!possible.firm()) deps |= possible.deps;
+        }
         to_list(deps, fr.would_decide);
     }
 
@@ -152,10 +170,13 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
         }
         if (opt.explain) fl.flags.push_back(outcome(flag_values[k]));
     }
-    // Unanswered questions that could raise the flag or its urgency.
+    // Unanswered questions that could raise the flag or its urgency: what
+    // could make a red flag above the current urgency true (one that is true
+    // is at or below it). A firmly false one carries no questions.
     DepSet deps;
     for (std::size_t k = 0; k < defs.red_flags.size(); ++k)
-        if (flag_values[k].state == State::unknown && defs.red_flags[k].urgency > fl.urgency) deps |= flag_values[k].deps;
+        if (!flag_values[k].firm() && !flag_values[k].is_true() && defs.red_flags[k].urgency > fl.urgency)
+            deps |= flag_values[k].deps;
     to_list(deps, fl.would_decide);
 }
 

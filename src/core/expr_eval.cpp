@@ -1,6 +1,7 @@
 // Runs a compiled expression with three-valued (Kleene) logic. Absent values
 // (questions whose ask_if is false) make every test false and arithmetic
-// absent; unknown values carry the questions that would decide them.
+// absent; unknown values carry the questions that would decide them, and
+// known or absent values the questions that could still overturn them.
 #include <bit>
 #include <cmath>
 #include <type_traits>
@@ -10,17 +11,18 @@
 namespace myoscreen {
 namespace {
 
-// Values on the evaluation stack. Full carries the questions an unknown
-// value hinges on; Lite does not, and is what runs first: only when the
-// result is unknown is the program run again with Full to find out why.
-// Most records are mostly answered, so most programs never need Full.
+// Values on the evaluation stack. Full carries the questions a value hinges
+// on; Lite does not, and is what runs first: only when the result is unknown,
+// or Lite met an input that carries questions of its own (a known value that
+// answering could overturn, or answered() of an unknown value), is the
+// program run again with Full to find out which. Most records are mostly
+// answered, so most programs never need Full.
 // Trivially constructible on purpose: the stack array is not zeroed per call.
 struct Lite {
     State state;
     double num;
     std::uint64_t set;
 
-    static Lite from(const Value& v) { return Lite{v.state, v.num, v.set}; }
     static Lite absent() { return Lite{State::absent, 0, 0}; }
     static Lite number(double x) { return Lite{State::known, x, 0}; }
     static Lite boolean(bool b) { return Lite{State::known, b ? 1.0 : 0.0, 0}; }
@@ -30,52 +32,96 @@ struct Lite {
 };
 
 template <class V>
-V unknown_of(const V& a, const V& b) {
-    if constexpr (std::is_same_v<V, Value>) {
-        DepSet d;
-        if (a.state == State::unknown) d |= a.deps;
-        if (b.state == State::unknown) d |= b.deps;
-        return Value::unknown(d);
-    } else {
-        return V{State::unknown, 0, 0};
+inline constexpr bool full = std::is_same_v<V, Value>;
+
+// Propagation (Full only): a result decided by an operand that cannot change
+// (a firm false in `and`, a firm absent in a test) cannot change either;
+// any other result can change with any of its operands.
+template <class V>
+bool firm_false(const V& v) {
+    if constexpr (full<V>) return v.is_false() && !v.soft;
+    else return false;
+}
+template <class V>
+bool firm_true(const V& v) {
+    if constexpr (full<V>) return v.is_true() && !v.soft;
+    else return false;
+}
+template <class V>
+bool firm_absent(const V& v) {
+    if constexpr (full<V>) return v.state == State::absent && !v.soft;
+    else return false;
+}
+
+// `r` (freshly made, no deps) can change with any question either operand can.
+template <class V>
+V joined(V r, const V& a, const V& b) {
+    if constexpr (full<V>) {
+        r.deps = a.deps;
+        r.deps |= b.deps;
+        r.soft = r.state != State::unknown && !r.deps.empty();
     }
+    return r;
+}
+
+template <class V>
+V unknown_of(const V& a, const V& b) {
+    if constexpr (full<V>) return joined(Value::unknown(DepSet{}), a, b);
+    else return V{State::unknown, 0, 0};
+}
+
+// Turns `a` into a boolean in place, keeping what could change it.
+template <class V>
+void set_bool(V& a, bool b) {
+    a.state = State::known;
+    a.num = b ? 1.0 : 0.0;
+    a.set = 0;
 }
 
 // Arithmetic: absent dominates unknown, unknown dominates known.
 template <class V>
 V arith(const V& a, const V& b, double r) {
-    if (a.state == State::absent || b.state == State::absent) return V::absent();
+    if (a.state == State::absent || b.state == State::absent)
+        return firm_absent(a) || firm_absent(b) ? V::absent() : joined(V::absent(), a, b);
     if (!a.known() || !b.known()) return unknown_of(a, b);
-    if (!std::isfinite(r)) return V::absent();  // x/0: no meaningful value
-    return V::number(r);
+    if (!std::isfinite(r)) return joined(V::absent(), a, b);  // x/0: no meaningful value
+    return joined(V::number(r), a, b);
 }
 
 // Comparisons and other tests: absent makes the test false.
 template <class V>
 V test(const V& a, const V& b, bool r) {
-    if (a.state == State::absent || b.state == State::absent) return V::boolean(false);
+    if (a.state == State::absent || b.state == State::absent)
+        return firm_absent(a) || firm_absent(b) ? V::boolean(false) : joined(V::boolean(false), a, b);
     if (!a.known() || !b.known()) return unknown_of(a, b);
-    return V::boolean(r);
+    return joined(V::boolean(r), a, b);
 }
 
 template <class V>
 V kleene_and(const V& a, const V& b) {
-    if (a.is_false() || b.is_false()) return V::boolean(false);
-    if (a.is_true() && b.is_true()) return V::boolean(true);
+    if (a.is_false() || b.is_false())
+        return firm_false(a) || firm_false(b) ? V::boolean(false) : joined(V::boolean(false), a, b);
+    if (a.is_true() && b.is_true()) return joined(V::boolean(true), a, b);
     return unknown_of(a, b);
 }
 
 template <class V>
 V kleene_or(const V& a, const V& b) {
-    if (a.is_true() || b.is_true()) return V::boolean(true);
-    if (a.is_false() && b.is_false()) return V::boolean(false);
+    if (a.is_true() || b.is_true())
+        return firm_true(a) || firm_true(b) ? V::boolean(true) : joined(V::boolean(true), a, b);
+    if (a.is_false() && b.is_false()) return joined(V::boolean(false), a, b);
     return unknown_of(a, b);
 }
 
+// Lite notes in `touched` an input that carries questions while known or absent.
 template <class V>
-V load(const Value& v) {
-    if constexpr (std::is_same_v<V, Value>) return v;
-    else return Lite::from(v);
+V load(const Value& v, bool& touched) {
+    if constexpr (full<V>) {
+        return v;
+    } else {
+        touched |= v.soft;
+        return Lite{v.state, v.num, v.set};
+    }
 }
 
 bool compare(Op op, double a, double b) {
@@ -90,24 +136,24 @@ bool compare(Op op, double a, double b) {
 }
 
 template <class V>
-V run(const Program& p, const Value* slots, V* stack) {
+V run(const Program& p, const Value* slots, V* stack, bool& touched) {
     int sp = 0;
     for (const Instr& in : p.code) {
         switch (in.op) {
         case Op::constant: stack[sp++] = V::number(in.num); break;
-        case Op::load: stack[sp++] = load<V>(slots[in.arg]); break;
+        case Op::load: stack[sp++] = load<V>(slots[in.arg], touched); break;
         case Op::load_cmp: {
-            const V a = load<V>(slots[in.arg]);
+            const V a = load<V>(slots[in.arg], touched);
             stack[sp++] = test(a, V::number(in.num), compare(static_cast<Op>(in.mask), a.num, in.num));
             break;
         }
         case Op::load_in_mask:
         case Op::load_has: {
-            const V a = load<V>(slots[in.arg]);
-            if (a.state == State::absent) stack[sp++] = V::boolean(false);
-            else if (!a.known()) stack[sp++] = a;
-            else if (in.op == Op::load_has) stack[sp++] = V::boolean(a.set & in.mask);
-            else stack[sp++] = V::boolean((in.mask >> static_cast<int>(a.num)) & 1U);
+            V& a = stack[sp++];
+            a = load<V>(slots[in.arg], touched);
+            if (a.state == State::absent) set_bool(a, false);
+            else if (a.known() && in.op == Op::load_has) set_bool(a, a.set & in.mask);
+            else if (a.known()) set_bool(a, (in.mask >> static_cast<int>(a.num)) & 1U);
             break;
         }
         case Op::neg: {
@@ -117,48 +163,66 @@ V run(const Program& p, const Value* slots, V* stack) {
         }
         case Op::not_: {
             V& a = stack[sp - 1];
-            if (a.state == State::absent) a = V::boolean(true);  // not false
+            if (a.state == State::absent) set_bool(a, true);  // not false
             else if (a.known()) a.num = a.num != 0 ? 0 : 1;
             break;
         }
         case Op::in_mask: {
             V& a = stack[sp - 1];
-            if (a.state == State::absent) a = V::boolean(false);
-            else if (a.known()) a = V::boolean((in.mask >> static_cast<int>(a.num)) & 1U);
+            if (a.state == State::absent) set_bool(a, false);
+            else if (a.known()) set_bool(a, (in.mask >> static_cast<int>(a.num)) & 1U);
             break;
         }
         case Op::has: {
             V& a = stack[sp - 1];
-            if (a.state == State::absent) a = V::boolean(false);
-            else if (a.known()) a = V::boolean(a.set & in.mask);
+            if (a.state == State::absent) set_bool(a, false);
+            else if (a.known()) set_bool(a, a.set & in.mask);
             break;
         }
         case Op::count: {
             V& a = stack[sp - 1];
-            if (a.known()) a = V::number(std::popcount(a.set & in.mask));
+            if (a.known()) {
+                a.num = std::popcount(a.set & in.mask);
+                a.set = 0;
+            }
             break;
         }
         case Op::answered: {
+            // Known either way, but answering what an unknown value hinges on
+            // turns false into true: those questions stay with the result.
             V& a = stack[sp - 1];
-            a = V::boolean(a.known());
+            if constexpr (full<V>) {
+                set_bool(a, a.known());
+                a.soft = !a.deps.empty();
+            } else {
+                touched |= a.state == State::unknown;
+                set_bool(a, a.known());
+            }
             break;
         }
         case Op::at_least: {
             const int n = in.arg;
             const int k = static_cast<int>(in.num);
             int t = 0, u = 0;
-            V unknown = unknown_of(V::absent(), V::absent());  // unknown, no deps yet
             for (int i = sp - n; i < sp; ++i) {
                 if (stack[i].is_true()) ++t;
-                else if (stack[i].state == State::unknown) {
-                    ++u;
-                    if constexpr (std::is_same_v<V, Value>) unknown.deps |= stack[i].deps;
+                else if (stack[i].state == State::unknown) ++u;
+            }
+            V r = t >= k ? V::boolean(true) : t + u < k ? V::boolean(false) : unknown_of(V::absent(), V::absent());
+            if constexpr (full<V>) {
+                // Firm when the firm conditions alone decide it; else it can
+                // change with any of them.
+                int firm_t = 0, firm_f = 0;
+                DepSet deps;
+                for (int i = sp - n; i < sp; ++i) {
+                    firm_t += firm_true(stack[i]);
+                    firm_f += firm_false(stack[i]);
+                    deps |= stack[i].deps;
                 }
+                if (firm_t < k && n - firm_f >= k) r.add_deps(deps);
             }
             sp -= n;
-            if (t >= k) stack[sp++] = V::boolean(true);
-            else if (t + u < k) stack[sp++] = V::boolean(false);
-            else stack[sp++] = unknown;
+            stack[sp++] = r;
             break;
         }
         default: {
@@ -198,11 +262,13 @@ Value evaluate(const Program& p, const Value* slots, Value* stack) {
         case Op::load_in_mask:
         case Op::load_has: {
             const Value& a = slots[in.arg];
-            if (a.state == State::absent) return Value::boolean(false);
             if (a.state == State::unknown) return Value::unknown(a.deps);
-            if (in.op == Op::load_has) return Value::boolean(a.set & in.mask);
-            if (in.op == Op::load_in_mask) return Value::boolean((in.mask >> static_cast<int>(a.num)) & 1U);
-            return Value::boolean(compare(static_cast<Op>(in.mask), a.num, in.num));
+            const bool b = a.state == State::absent     ? false
+                           : in.op == Op::load_has     ? (a.set & in.mask) != 0
+                           : in.op == Op::load_in_mask ? ((in.mask >> static_cast<int>(a.num)) & 1U) != 0
+                                                       : compare(static_cast<Op>(in.mask), a.num, in.num);
+            if (!a.soft) return Value::boolean(b);
+            return Value::boolean(b).add_deps(a.deps);
         }
         default: break;
         }
@@ -211,10 +277,12 @@ Value evaluate(const Program& p, const Value* slots, Value* stack) {
     if (p.max_stack <= lite_capacity) {
         Lite lite[lite_capacity];  // left uninitialised: run() writes before it reads
         lite[0] = Lite::absent();
-        const Lite r = run(p, slots, lite);
-        if (r.state != State::unknown) return Value{r.state, r.num, r.set, {}};
+        bool touched = false;
+        const Lite r = run(p, slots, lite, touched);
+        if (r.state != State::unknown && !touched) return Value{r.state, false, r.num, r.set, {}};
     }
-    return run(p, slots, stack);
+    bool unused = false;
+    return run(p, slots, stack, unused);
 }
 
 }  // namespace myoscreen

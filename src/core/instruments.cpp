@@ -1,33 +1,78 @@
+// One generic scorer for every instrument. Alongside each value it keeps
+// what could still change it (see Value::deps): item points, score and band.
 #include "instruments.hpp"
+
+#include <algorithm>
 
 namespace myoscreen::detail {
 namespace {
 
-// An item's points: known, unknown (with what would decide it) or absent.
-// For a criterion, `cond` receives the condition itself.
-Value item_points(const Item& it, const Definitions& defs, Value* slots, Value* stack, Value& cond) {
+// Which of a list of conditions (`cond(c)`, an empty program = always true)
+// is the first true one: `pick` is its index, n when none is, or -1 when an
+// undecided one comes first. `deps` gets what could change the pick: the
+// questions of every condition up to the pick that is not firm (a false one
+// could turn true) and, unless the pick is firmly true, of every later one
+// up to the next firmly true (if the pick flips, a later one decides).
+struct Pick {
+    int pick;
+    bool firm;  // no unanswered question can change it: deps is empty
+};
+
+template <class Cond>
+Pick first_true(std::size_t n, const Cond& cond, Value* slots, Value* stack, DepSet& deps) {
+    int pick = static_cast<int>(n);
+    bool choosing = true, firm = true;
+    for (std::size_t c = 0; c < n; ++c) {
+        const Program& p = cond(c);
+        const Value v = p.empty() ? Value::boolean(true) : evaluate(p, slots, stack);
+        if (choosing) {
+            if (v.is_true()) pick = static_cast<int>(c), choosing = false;
+            else if (v.state == State::unknown) pick = -1, choosing = false;
+        }
+        if (v.firm()) {
+            if (v.is_true()) break;  // nothing after a firmly true condition matters
+            continue;
+        }
+        firm = false;
+        deps |= v.deps;
+    }
+    return {pick, firm};
+}
+
+// An item's points: known, unknown (with what would decide it) or absent,
+// each carrying what could still change it. A criterion also writes its
+// condition to its slot (it reads as a condition in expressions).
+Value item_points(const Item& it, const Definitions& defs, Value* slots, Value* stack) {
     switch (it.kind) {
     case Item::Kind::question: {
         const Value& a = slots[it.question];
         if (!a.known()) return a;
         const Question& q = defs.questions[it.question];
         const std::size_t k = q.type == QuestionType::yes_no ? (a.num != 0 ? 0 : 1) : static_cast<std::size_t>(a.num);
-        return Value::number(it.points[k]);
+        if (!a.soft) return Value::number(it.points[k]);
+        Value p = Value::number(it.points[k]);
+        p.add_deps(a.deps);
+        return p;
     }
     case Item::Kind::criterion: {
-        const Value v = evaluate(it.when, slots, stack);
-        cond = v.state == State::absent ? Value::boolean(false) : v;
-        if (v.state == State::unknown) return v;
-        return Value::number(v.is_true() ? it.criterion_points : 0);
+        Value& cond = slots[it.slot];
+        cond = evaluate(it.when, slots, stack);
+        if (cond.state == State::unknown) return cond;
+        if (cond.state == State::absent) cond.state = State::known, cond.num = 0, cond.set = 0;  // false, keeping its deps
+        if (!cond.soft) return Value::number(cond.is_true() ? it.criterion_points : 0);
+        Value p = Value::number(cond.is_true() ? it.criterion_points : 0);
+        p.add_deps(cond.deps);
+        return p;
     }
-    case Item::Kind::cases:
-        for (std::size_t c = 0; c < it.case_when.size(); ++c) {
-            if (it.case_when[c].empty()) return Value::number(it.case_points[c]);
-            const Value v = evaluate(it.case_when[c], slots, stack);
-            if (v.is_true()) return Value::number(it.case_points[c]);
-            if (v.state == State::unknown) return v;
-        }
-        return Value::number(0);
+    case Item::Kind::cases: {
+        DepSet deps;
+        const Pick c = first_true(it.case_when.size(), [&](std::size_t k) -> const Program& { return it.case_when[k]; },
+                                  slots, stack, deps);
+        if (c.pick < 0) return Value::unknown(deps);
+        Value p = Value::number(c.pick < static_cast<int>(it.case_points.size()) ? it.case_points[c.pick] : 0);
+        if (!c.firm) p.add_deps(deps);
+        return p;
+    }
     }
     return Value::number(0);
 }
@@ -42,14 +87,23 @@ int range_band(const Instrument& ins, int score) {
 
 InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs, Value* slots, Value* stack) {
     InstrumentResult r;
-    bool any_present = false;
+    bool any_present = false, any_soft = false;
     int lo = 0, hi = 0;
-    DepSet missing;
+    int widen_lo = 0, widen_hi = 0;  // how far items that could change (soft) could move [lo, hi]
+    DepSet deps;                     // what could change the score: unknown and soft items
     for (const Item& it : ins.items) {
-        Value cond;
-        const Value p = item_points(it, defs, slots, stack, cond);
-        // A criterion reads as a condition in expressions, other items as points.
-        slots[it.slot] = it.kind == Item::Kind::criterion ? cond : p;
+        const Value p = item_points(it, defs, slots, stack);
+        // A criterion reads as a condition in expressions (item_points wrote
+        // it), other items as points.
+        if (it.kind != Item::Kind::criterion) slots[it.slot] = p;
+        if (p.soft) {
+            // Known or absent now, it could become absent (0), unknown or any of its points.
+            const int now = p.known() ? static_cast<int>(p.num) : 0;
+            any_soft = true;
+            deps |= p.deps;
+            widen_lo += std::min(it.min_points, 0) - now;
+            widen_hi += std::max(it.max_points, 0) - now;
+        }
         if (p.state == State::absent) continue;  // a question that does not apply adds nothing
         any_present = true;
         if (p.known()) {
@@ -58,7 +112,7 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
             hi += static_cast<int>(p.num);
         } else {
             r.complete = false;
-            missing |= p.deps;
+            deps |= p.deps;
             lo += it.min_points;
             hi += it.max_points;
         }
@@ -68,32 +122,41 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         r.score = 0;
         slots[ins.score_slot] = Value::absent();
         slots[ins.band_slot] = Value::absent();
+        if (any_soft) {  // an item that could become present
+            slots[ins.score_slot].add_deps(deps);
+            slots[ins.band_slot].add_deps(deps);
+        }
         return r;
     }
-    slots[ins.score_slot] = r.complete ? Value::number(r.score) : Value::unknown(missing);
+    if (r.complete) {
+        slots[ins.score_slot] = Value::number(r.score);
+        if (any_soft) slots[ins.score_slot].add_deps(deps);
+    } else {
+        slots[ins.score_slot] = Value::unknown(deps);
+    }
     if (!ins.rule_bands) {
         const int a = range_band(ins, lo), b = range_band(ins, hi);
         r.band = a == b ? a : -1;
-        slots[ins.band_slot] = r.band >= 0 ? Value::code(r.band) : Value::unknown(missing);
+        if (r.band < 0) {
+            slots[ins.band_slot] = Value::unknown(deps);
+        } else {
+            slots[ins.band_slot] = Value::code(r.band);
+            // Unknown items cannot move a decided band; soft ones might.
+            if (any_soft && (range_band(ins, lo + widen_lo) != r.band || range_band(ins, hi + widen_hi) != r.band))
+                slots[ins.band_slot].add_deps(deps);
+        }
         return r;
     }
-    DepSet undecided;
-    for (std::size_t b = 0; b < ins.bands.size(); ++b) {
-        if (ins.bands[b].when.empty()) {
-            r.band = static_cast<int>(b);
-            break;
-        }
-        const Value v = evaluate(ins.bands[b].when, slots, stack);
-        if (v.is_true()) {
-            r.band = static_cast<int>(b);
-            break;
-        }
-        if (v.state == State::unknown) {
-            undecided |= v.deps;
-            break;  // an earlier band might still hold
-        }
+    DepSet band_deps;
+    const Pick b = first_true(ins.bands.size(), [&](std::size_t k) -> const Program& { return ins.bands[k].when; },
+                              slots, stack, band_deps);
+    r.band = b.pick < static_cast<int>(ins.bands.size()) ? b.pick : -1;
+    if (r.band < 0) {
+        slots[ins.band_slot] = Value::unknown(band_deps);
+    } else {
+        slots[ins.band_slot] = Value::code(r.band);
+        if (!b.firm) slots[ins.band_slot].add_deps(band_deps);
     }
-    slots[ins.band_slot] = r.band >= 0 ? Value::code(r.band) : Value::unknown(undecided);
     return r;
 }
 

@@ -68,7 +68,8 @@ void flag_checks(Text& t, const Report& r) {
         const RedFlag& f = d.red_flags[k];
         const char* mark = o.state == State::unknown ? "?" : o.fired ? "+" : "-";
         std::string s = fmt::format("{} ({}) {}", f.id, to_string(f.urgency), o.state == State::unknown ? "unknown" : o.fired ? "true" : "false");
-        if (!o.would_decide.empty()) s += " (would be decided by " + question_names(d, o.would_decide) + ")";
+        if (!o.would_decide.empty())
+            s += (o.state == State::unknown ? " (would be decided by " : " (could change with ") + question_names(d, o.would_decide) + ")";
         s += " [" + f.source + "]";
         t.para(fmt::format("  {} ", mark), s, "    ");
     }
@@ -102,7 +103,8 @@ void factors(Text& t, const Report& r, bool explain) {
                     const RuleOutcome& o = fr.rules[k];
                     const char* mark = o.state == State::unknown ? "?" : o.fired ? "+" : "-";
                     std::string s = fmt::format("{} {}", factor.rules[k].id, o.state == State::unknown ? "unknown" : o.fired ? "true" : "false");
-                    if (!o.would_decide.empty()) s += " (would be decided by " + question_names(d, o.would_decide) + ")";
+                    if (!o.would_decide.empty())
+                        s += (o.state == State::unknown ? " (would be decided by " : " (could change with ") + question_names(d, o.would_decide) + ")";
                     s += " [" + factor.rules[k].source + "]";
                     t.para(fmt::format("      {} ", mark), s, "        ");
                 }

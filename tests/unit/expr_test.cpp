@@ -12,8 +12,8 @@ using namespace myoscreen::detail;
 
 namespace {
 
-// Evaluates `text` as a red-flag-like condition over the mini definitions.
-std::string eval(const char* text, const char* answers) {
+// Compiles `text` as a condition over the mini definitions' questions.
+Program compile_mini(const char* text) {
     const Definitions& d = test::mini();
     Ast ast;
     ExprError err;
@@ -34,6 +34,13 @@ std::string eval(const char* text, const char* answers) {
     };
     Program p;
     REQUIRE(compile_expression(ast, r, Type::boolean, p, err));
+    return p;
+}
+
+// Evaluates `text` as a red-flag-like condition over the mini definitions.
+std::string eval(const char* text, const char* answers) {
+    const Definitions& d = test::mini();
+    const Program p = compile_mini(text);
     Answers a;
     REQUIRE(parse_json_answers(d, answers, a).empty());
     // Question slots as the engine loads them (male_q absent unless asked).
@@ -54,6 +61,44 @@ std::string eval(const char* text, const char* answers) {
     if (v.state == State::unknown) return "unknown";
     return v.is_true() ? "true" : "false";
 }
+
+// Slots of the mini questions (age, sex, weight_kg, height_cm, tired, conds,
+// male_q) set by hand, to see what a result can change with.
+enum Q { age, sex, weight_kg, height_cm, tired, conds, male_q, n_questions };
+
+DepSet deps_of(std::initializer_list<int> qs) {
+    DepSet d;
+    for (int q : qs) d.add(q);
+    return d;
+}
+Value unknown(int q) { return Value::unknown(deps_of({q})); }
+// A known or absent value that answering any of `qs` could overturn.
+Value soft(Value v, std::initializer_list<int> qs) { return v.add_deps(deps_of(qs)); }
+
+struct Eval {
+    Value v;
+    std::vector<int> deps;
+};
+
+Eval eval_slots(const char* text, std::vector<Value> slots) {
+    slots.resize(n_questions, Value::absent());
+    const Program p = compile_mini(text);
+    std::vector<Value> stack(static_cast<std::size_t>(p.max_stack) + 1);
+    Eval e{evaluate(p, slots.data(), stack.data()), {}};
+    e.v.deps.for_each([&](int q) { e.deps.push_back(q); });
+    // The flag the fast run relies on is always in step with deps.
+    CHECK(e.v.soft == (e.v.state != State::unknown && !e.deps.empty()));
+    // Whatever the deps, the value itself is what the same inputs without
+    // deps give: deps never change a result.
+    for (auto& s : slots)
+        if (s.state != State::unknown) s.soft = false, s.deps = DepSet{};
+    const Value plain = evaluate(p, slots.data(), stack.data());
+    CHECK(plain.state == e.v.state);
+    CHECK(plain.num == e.v.num);
+    return e;
+}
+
+using Qs = std::vector<int>;
 
 std::string compile_error(const char* text, int& offset) {
     Ast ast;
@@ -127,4 +172,130 @@ TEST_CASE("compile errors name the problem and its column") {
     deep += "age > 1" + std::string(40, ')');
     CHECK(compile_error(deep.c_str(), at).find("nested more than 32") != std::string::npos);
     CHECK(compile_error(std::string(5000, 'a').c_str(), at).find("longer than 4096") != std::string::npos);
+}
+
+TEST_CASE("answered() of an unknown value is false, but carries what would make it true") {
+    auto e = eval_slots("answered(age)", {unknown(age)});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{age});
+    e = eval_slots("answered(age)", {Value::number(50)});
+    CHECK(e.v.is_true());
+    CHECK(e.deps.empty());
+    // Unknown through what it hinges on (an unknown ask_if, or a derived value).
+    e = eval_slots("answered(male_q)", {unknown(age), Value::code(1), {}, {}, {}, {}, Value::unknown(deps_of({age, male_q}))});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{age, male_q});
+    // Absent for good: false, and nothing could change it.
+    e = eval_slots("answered(male_q)", {});
+    CHECK(e.v.is_false());
+    CHECK(e.deps.empty());
+    // The MNA-SF F form: the false answered() decides the `and`, and the
+    // unknown operand's questions come along with it.
+    e = eval_slots("answered(age) and age < 19", {unknown(age)});
+    CHECK(e.v.is_false());
+    CHECK(e.v.soft);
+    CHECK(e.deps == Qs{age});
+}
+
+TEST_CASE("propagation: a result decided by a firm operand is firm") {
+    // false and X: firm false decides, whatever X carries.
+    auto e = eval_slots("tired and age > 50", {unknown(age), {}, {}, {}, Value::boolean(false)});
+    CHECK(e.v.is_false());
+    CHECK(e.deps.empty());
+    e = eval_slots("tired and age > 50", {soft(Value::number(60), {sex}), {}, {}, {}, Value::boolean(false)});
+    CHECK(e.deps.empty());
+    // true or X
+    e = eval_slots("tired or age > 50", {unknown(age), {}, {}, {}, Value::boolean(true)});
+    CHECK(e.v.is_true());
+    CHECK(e.deps.empty());
+    // A firm absent makes a test false and arithmetic absent for good.
+    e = eval_slots("male_q or age * 2 > 100", {soft(Value::number(10), {sex})});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{sex});  // the age test is not decided by the absent male_q
+    e = eval_slots("male_q and age > 1", {soft(Value::number(10), {sex})});
+    CHECK(e.deps.empty());
+}
+
+TEST_CASE("propagation: a result not decided by a firm operand changes with all of them") {
+    // A false that could turn true no longer settles `and`.
+    auto e = eval_slots("tired and age > 50", {unknown(age), {}, {}, {}, soft(Value::boolean(false), {sex})});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{age, sex});
+    e = eval_slots("tired or age > 50", {unknown(age), {}, {}, {}, soft(Value::boolean(true), {sex})});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{age, sex});
+    // Unknown results carry the questions of known operands that could change.
+    e = eval_slots("tired and age > 50", {unknown(age), {}, {}, {}, soft(Value::boolean(true), {sex})});
+    CHECK(e.v.state == State::unknown);
+    CHECK(e.deps == Qs{age, sex});
+    // Both true, one soft.
+    e = eval_slots("tired and age > 50", {Value::number(60), {}, {}, {}, soft(Value::boolean(true), {sex})});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{sex});
+    // not, arithmetic and comparisons pass deps through; so does not of an absent.
+    e = eval_slots("not tired", {{}, {}, {}, {}, soft(Value::boolean(false), {sex})});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{sex});
+    e = eval_slots("not male_q", {{}, {}, {}, {}, {}, {}, soft(Value::absent(), {sex})});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{sex});
+    e = eval_slots("-age * 2 + weight_kg > 0", {soft(Value::number(10), {sex}), {}, Value::number(30)});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{sex});
+    e = eval_slots("weight_kg / (age - 10) > 1", {soft(Value::number(10), {sex}), {}, Value::number(30)});
+    CHECK(e.v.is_false());  // x/0 is absent, the test on it false
+    CHECK(e.deps == Qs{sex});
+}
+
+TEST_CASE("propagation through choices, sets and the one-step fast path") {
+    const Value male = soft(Value::code(1), {age});
+    auto e = eval_slots("sex == 'male'", {{}, male});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{age});
+    e = eval_slots("sex in ['female']", {{}, male});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{age});
+    e = eval_slots("has(conds, 'a')", {{}, {}, {}, {}, {}, soft(Value::selection(1), {sex})});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{sex});
+    e = eval_slots("count(conds, ['a', 'b']) >= 2", {{}, {}, {}, {}, {}, soft(Value::selection(1), {sex})});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{sex});
+    e = eval_slots("tired", {{}, {}, {}, {}, soft(Value::boolean(true), {sex})});
+    CHECK(e.deps == Qs{sex});
+    e = eval_slots("male_q", {{}, {}, {}, {}, {}, {}, soft(Value::absent(), {sex})});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{sex});
+    // An absent that could become present makes the test false, not firmly.
+    e = eval_slots("sex == 'male'", {{}, soft(Value::absent(), {age})});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{age});
+    // Firm inputs: nothing to carry.
+    e = eval_slots("sex == 'male' and has(conds, 'a')", {{}, Value::code(1), {}, {}, {}, Value::selection(1)});
+    CHECK(e.v.is_true());
+    CHECK(e.deps.empty());
+}
+
+TEST_CASE("propagation through at_least: firm when the firm conditions decide it") {
+    const char* two_of = "at_least(2, tired, age > 60, sex == 'male')";
+    // Two firm trues: firm, whatever the third.
+    auto e = eval_slots(two_of, {Value::number(70), soft(Value::code(0), {height_cm}), {}, {}, Value::boolean(true)});
+    CHECK(e.v.is_true());
+    CHECK(e.deps.empty());
+    // One of the two trues could turn: it can change with every condition.
+    e = eval_slots(two_of, {soft(Value::number(70), {weight_kg}), unknown(sex), {}, {}, Value::boolean(true)});
+    CHECK(e.v.is_true());
+    CHECK(e.deps == Qs{sex, weight_kg});
+    // Two firm falses: false for good.
+    e = eval_slots(two_of, {Value::number(50), soft(Value::code(1), {height_cm}), {}, {}, Value::boolean(false)});
+    CHECK(e.v.is_false());
+    CHECK(e.deps.empty());
+    // Only one firm false: a soft false could still turn.
+    e = eval_slots(two_of, {soft(Value::number(50), {height_cm}), Value::code(0), {}, {}, unknown(tired)});
+    CHECK(e.v.is_false());
+    CHECK(e.deps == Qs{height_cm, tired});
+    // Unknown: every condition's questions, as before.
+    e = eval_slots(two_of, {unknown(age), Value::code(1), {}, {}, unknown(tired)});
+    CHECK(e.v.state == State::unknown);
+    CHECK(e.deps == Qs{age, tired});
 }
