@@ -135,8 +135,10 @@ bool compare(Op op, double a, double b) {
     }
 }
 
+// Returns the result in place: copying it out whole right after the loop's
+// narrower stores stalls store forwarding; the caller reads its fields.
 template <class V>
-V run(const Program& p, const Value* slots, V* stack, bool& touched) {
+const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
     int sp = 0;
     for (const Instr& in : p.code) {
         switch (in.op) {
@@ -278,8 +280,9 @@ Value evaluate(const Program& p, const Value* slots, Value* stack) {
         Lite lite[lite_capacity];  // left uninitialised: run() writes before it reads
         lite[0] = Lite::absent();
         bool touched = false;
-        const Lite r = run(p, slots, lite, touched);
-        if (r.state != State::unknown && !touched) return Value{r.state, false, r.num, r.set, {}};
+        const Lite& r = run(p, slots, lite, touched);
+        const State state = r.state;
+        if (state != State::unknown && !touched) return Value{state, false, r.num, r.set, {}};
     }
     bool unused = false;
     return run(p, slots, stack, unused);
