@@ -95,6 +95,7 @@ struct Rule {
     std::string id, text, source;
     Program when;
     int slot = 0;
+    std::string json_evidence;  // this rule as compact report evidence, built at load
 };
 
 struct Factor {
@@ -108,6 +109,7 @@ struct RedFlag {
     std::string id, text, action, source;
     Urgency urgency = Urgency::soon;
     Program when;
+    std::string json_reason;  // this flag as a compact report reason, built at load
 };
 
 struct Reference {

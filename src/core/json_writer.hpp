@@ -31,6 +31,9 @@ void append_json_string(std::string& out, std::string_view s);
 
 // Fills defs.json_literals with every string a report copies from them.
 void build_json_literals(Definitions& defs);
+// Fills the compact JSON of each rule's evidence and each red flag's reason
+// (render_json.cpp), after build_json_literals.
+void build_report_fragments(Definitions& defs);
 
 class JsonWriter {
 public:

@@ -24,8 +24,10 @@ std::string_view to_string(Urgency u) {
 }
 
 int Question::choice_index(std::string_view code) const {
-    for (std::size_t i = 0; i < choices.size(); ++i)
-        if (choices[i].code == code) return static_cast<int>(i);
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        const std::string& c = choices[i].code;
+        if (c.size() == code.size() && same_bytes(c.data(), code.data(), code.size())) return static_cast<int>(i);
+    }
     return -1;
 }
 

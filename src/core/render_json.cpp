@@ -20,6 +20,18 @@ void result(JsonWriter& w, const RuleOutcome& o) {
     else w.boolean(o.fired);
 }
 
+void evidence(JsonWriter& w, const Definitions& d, const Rule& rule) {
+    w.begin_object().key("rule").text(d.json_literals, rule.id).key("text").text(d.json_literals, rule.text);
+    w.key("source").text(d.json_literals, rule.source).end_object();
+}
+
+void reason(JsonWriter& w, const Definitions& d, const RedFlag& rf) {
+    w.begin_object().key("id").text(d.json_literals, rf.id).key("urgency").string(to_string(rf.urgency));
+    w.key("text").text(d.json_literals, rf.text);
+    if (!rf.action.empty()) w.key("action").text(d.json_literals, rf.action);
+    w.key("source").text(d.json_literals, rf.source).end_object();
+}
+
 void factors(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
     w.key("factors").begin_object();
@@ -31,8 +43,8 @@ void factors(JsonWriter& w, const Report& r, const RenderOptions& opt) {
         w.key("evidence").begin_array();
         for (int k : fr.evidence) {
             const Rule& rule = factor.rules[k];
-            w.begin_object().key("rule").text(d.json_literals, rule.id).key("text").text(d.json_literals, rule.text);
-            w.key("source").text(d.json_literals, rule.source).end_object();
+            if (!opt.pretty && !rule.json_evidence.empty()) w.raw(rule.json_evidence);
+            else evidence(w, d, rule);
         }
         w.end_array();
         w.key("would_decide");
@@ -67,10 +79,8 @@ void attention(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     w.key("reasons").begin_array();
     for (int k : fl.reasons) {
         const RedFlag& rf = d.red_flags[k];
-        w.begin_object().key("id").text(d.json_literals, rf.id).key("urgency").string(to_string(rf.urgency));
-        w.key("text").text(d.json_literals, rf.text);
-        if (!rf.action.empty()) w.key("action").text(d.json_literals, rf.action);
-        w.key("source").text(d.json_literals, rf.source).end_object();
+        if (!opt.pretty && !rf.json_reason.empty()) w.raw(rf.json_reason);
+        else reason(w, d, rf);
     }
     w.end_array();
     w.key("would_decide");
@@ -141,6 +151,27 @@ void render_json(const Report& r, std::string& out, const RenderOptions& opt) {
 void render_json(const Report& r, RenderBuffer& out, const RenderOptions& opt) {
     JsonWriter w(out.bytes, out.len, opt.pretty);
     report(w, r, opt);
+}
+
+void detail::build_report_fragments(Definitions& d) {
+    // Rendered by the same functions as above, once, after the literals.
+    for (auto& f : d.factors)
+        for (auto& rule : f.rules) {
+            std::string out;
+            {
+                JsonWriter w(out, false);
+                evidence(w, d, rule);
+            }
+            rule.json_evidence = std::move(out);
+        }
+    for (auto& rf : d.red_flags) {
+        std::string out;
+        {
+            JsonWriter w(out, false);
+            reason(w, d, rf);
+        }
+        rf.json_reason = std::move(out);
+    }
 }
 
 void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,

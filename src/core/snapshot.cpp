@@ -144,6 +144,7 @@ std::optional<Definitions> read_snapshot(std::string_view bytes) {
 void finish_definitions(Definitions& defs) {
     for (std::size_t i = 0; i < defs.questions.size(); ++i) defs.question_ids.add(defs.questions[i].id, static_cast<int>(i));
     build_json_literals(defs);
+    build_report_fragments(defs);
 }
 
 }  // namespace myoscreen::detail

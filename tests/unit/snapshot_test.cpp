@@ -7,6 +7,8 @@
 #include "myoscreen/screen.hpp"
 #include "snapshot.hpp"
 
+#include <nlohmann/json.hpp>
+
 using namespace myoscreen;
 
 namespace {
@@ -46,4 +48,23 @@ TEST_CASE("a snapshot of another format or cut short is refused") {
     other[10] ^= 1;  // inside the format line
     CHECK_FALSE(detail::read_snapshot(other).has_value());
     CHECK_FALSE(detail::read_snapshot(good + "x").has_value());
+}
+
+TEST_CASE("compact reports, with their pre-rendered evidence, say what the indented ones say") {
+    const Definitions d = load_embedded_definitions();
+    Answers a;
+    REQUIRE(parse_json_answers(d, R"({"age": 80, "sex": "male", "weight_kg": 50, "weight_6mo_ago_kg": 60, "height_cm": 170,
+                                      "sarcf_lift": "a_lot_or_unable", "sarcf_walk": "some", "falls_past_year": "four_or_more",
+                                      "conditions": ["cancer"], "weakness_onset": "sudden"})",
+                              a)
+                .empty());
+    const Report r = screen(d, a);
+    std::string compact, pretty;
+    RenderOptions c;
+    c.pretty = false;
+    render_json(r, compact, c);
+    render_json(r, pretty);
+    CHECK(compact.find("\"evidence\":[{\"rule\":") != std::string::npos);
+    CHECK(nlohmann::ordered_json::parse(compact).dump() + "\n" == compact);
+    CHECK(nlohmann::ordered_json::parse(compact) == nlohmann::ordered_json::parse(pretty));
 }
