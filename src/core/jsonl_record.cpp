@@ -14,7 +14,13 @@ namespace myoscreen {
 struct JsonlReader::Impl {
     const Definitions& defs;
     simdjson::dom::parser parser;
-    explicit Impl(const Definitions& d) : defs(d) {}
+    // next[q + 1]: the question whose key followed question q's (q = -1: the
+    // first key) last time. An export writes its keys in the same order
+    // every time, so one comparison usually replaces the lookup, and a
+    // missing key costs one miss.
+    std::vector<int> next;
+    int prev = -1;
+    explicit Impl(const Definitions& d) : defs(d), next(d.questions.size() + 1, -1) {}
 };
 
 JsonlReader::JsonlReader(const Definitions& defs) : impl_(std::make_unique<Impl>(defs)) {}
@@ -39,10 +45,9 @@ bool read_id(const simdjson::dom::element v, std::string& id) {
 }
 
 // One answer of a record into `out`; `seen` catches a repeated question.
-std::optional<AnswerError> answer(const Definitions& d, std::string_view key, simdjson::dom::element v,
+std::optional<AnswerError> answer(const Definitions& d, std::string_view key, int qi, simdjson::dom::element v,
                                   std::size_t position, DepSet& seen, Answers& out) {
     const element_type t = v.type();
-    const int qi = d.question_ids.find(key);
     if (qi < 0) return detail::unknown_key(d, key, position);
     const Question& q = d.questions[qi];
     if (seen.contains(qi)) return AnswerError{q.id, "the question is answered twice (duplicate key)"};
@@ -79,6 +84,18 @@ std::optional<AnswerError> answer(const Definitions& d, std::string_view key, si
 
 }  // namespace
 
+int JsonlReader::question_of(std::string_view key) {
+    const Definitions& d = impl_->defs;
+    int& guess = impl_->next[static_cast<std::size_t>(impl_->prev + 1)];
+    int qi = guess;
+    if (qi < 0 || d.questions[qi].id.size() != key.size() || !same_bytes(d.questions[qi].id.data(), key.data(), key.size())) {
+        qi = d.question_ids.find(key);
+        guess = qi;
+    }
+    if (qi >= 0) impl_->prev = qi;
+    return qi;
+}
+
 std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
                                              bool& has_id) {
     const Definitions& d = impl_->defs;
@@ -99,6 +116,7 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
     // searched for the id, so an error record still names the record when a
     // bad answer comes before the id.
     bool id_seen = false;
+    impl_->prev = -1;
     std::optional<AnswerError> err;
     DepSet seen;
     std::size_t position = 0;
@@ -111,7 +129,7 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
             has_id = read_id(field.value, id);
             continue;
         }
-        if (!err) err = answer(d, key, field.value, position, seen, out);
+        if (!err) err = answer(d, key, question_of(key), field.value, position, seen, out);
     }
     return err;
 }
