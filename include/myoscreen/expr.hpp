@@ -25,6 +25,8 @@ enum class Op : std::uint8_t {
     load_cmp,      // slots[arg] <op> num, where op = static_cast<Op>(mask)
     load_in_mask,  // slots[arg] in a set of codes: mask
     load_has,      // slots[arg] has a code: mask
+    and_load,      // top and slots[arg]
+    or_load,       // top or slots[arg]
 };
 
 struct Instr {

@@ -246,8 +246,9 @@ private:
 
 }  // namespace
 
-// Peephole: `load s; constant c; <compare>` becomes one load_cmp, and
-// `load s; in_mask|has` one load_in_mask|load_has. A load and a constant
+// Peephole: `load s; constant c; <compare>` becomes one load_cmp,
+// `load s; in_mask|has` one load_in_mask|load_has, and `load s; and|or` (the
+// load being the right operand) one and_load|or_load. A load and a constant
 // each push one value, so the pair right before a comparison is its operands.
 static void fuse(Program& p) {
     std::vector<Instr> out;
@@ -258,6 +259,9 @@ static void fuse(Program& p) {
             const Instr fused{Op::load_cmp, out[n - 2].arg, out[n - 1].num, static_cast<std::uint64_t>(in.op)};
             out.resize(n - 2);
             out.push_back(fused);
+        } else if ((in.op == Op::and_ || in.op == Op::or_) && n >= 2 && out[n - 1].op == Op::load) {
+            // The load pushed the right operand: combine with the slot directly.
+            out[n - 1] = Instr{in.op == Op::and_ ? Op::and_load : Op::or_load, out[n - 1].arg, 0, 0};
         } else if ((in.op == Op::in_mask || in.op == Op::has) && n >= 1 && out[n - 1].op == Op::load) {
             out[n - 1] = Instr{in.op == Op::has ? Op::load_has : Op::load_in_mask, out[n - 1].arg, 0, in.mask};
         } else {

@@ -158,6 +158,13 @@ const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
             else if (a.known()) set_bool(a, (in.mask >> static_cast<int>(a.num)) & 1U);
             break;
         }
+        case Op::and_load:
+        case Op::or_load: {
+            V& a = stack[sp - 1];
+            const V b = load<V>(slots[in.arg], touched);
+            a = in.op == Op::and_load ? kleene_and(a, b) : kleene_or(a, b);
+            break;
+        }
         case Op::neg: {
             V& a = stack[sp - 1];
             if (a.known()) a.num = -a.num;
