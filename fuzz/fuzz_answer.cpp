@@ -7,7 +7,7 @@
 #include "myoscreen/definitions.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const myoscreen::Definitions defs = myoscreen::load_definitions(myoscreen::embedded_definitions(), "embedded");
+    static const myoscreen::Definitions defs = myoscreen::load_embedded_definitions();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     for (const auto& q : defs.questions) {
         myoscreen::Answer a;

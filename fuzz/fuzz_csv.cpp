@@ -7,7 +7,7 @@
 #include "myoscreen/screen.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const myoscreen::Definitions defs = myoscreen::load_definitions(myoscreen::embedded_definitions(), "embedded");
+    static const myoscreen::Definitions defs = myoscreen::load_embedded_definitions();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     std::vector<std::string> fields;
     std::vector<myoscreen::AnswerError> errors;
