@@ -47,6 +47,10 @@ struct Question {
     int exclusive = -1;       // multi_choice: index of the code that excludes others
     Program ask_if;           // empty: always asked
     std::string ask_if_text;  // for `questions --format json`
+    // Built at load: the last earlier question with an ask_if has this very
+    // program (ten ADAM items share one), so its result is reused. Safe: an
+    // ask_if reads only questions before its own.
+    bool same_ask_if_as_previous = false;
 
     int choice_index(std::string_view code) const;
 };

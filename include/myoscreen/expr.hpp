@@ -34,6 +34,7 @@ struct Instr {
     std::int32_t arg = 0;
     double num = 0;
     std::uint64_t mask = 0;
+    bool operator==(const Instr&) const = default;
 };
 
 struct Program {

@@ -37,6 +37,7 @@ Value answer_value(const Question& q, const Answer& a) {
 // is_asked() so skip logic is decided in one place.
 void load_questions(const Definitions& defs, const Answers& answers, Value* slots, Value* stack, std::size_t upto,
                     Report* report) {
+    Value ask;  // the last ask_if's result
     for (std::size_t i = 0; i < upto; ++i) {
         const Question& q = defs.questions[i];
         const Answer& a = answers.values[i];
@@ -51,7 +52,7 @@ void load_questions(const Definitions& defs, const Answers& answers, Value* slot
             }
             continue;
         }
-        const Value ask = evaluate(q.ask_if, slots, stack);
+        if (!q.same_ask_if_as_previous) ask = evaluate(q.ask_if, slots, stack);
         // Whatever could change the ask_if could make the question absent or
         // present: an absent slot, an answer and an unknown all carry it.
         if (ask.is_false()) {

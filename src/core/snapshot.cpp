@@ -142,6 +142,12 @@ std::optional<Definitions> read_snapshot(std::string_view bytes) {
 }
 
 void finish_definitions(Definitions& defs) {
+    const Program* previous = nullptr;
+    for (Question& q : defs.questions) {
+        if (q.ask_if.empty()) continue;
+        q.same_ask_if_as_previous = previous && previous->code == q.ask_if.code;
+        previous = &q.ask_if;
+    }
     for (std::size_t i = 0; i < defs.questions.size(); ++i) defs.question_ids.add(defs.questions[i].id, static_cast<int>(i));
     build_json_literals(defs);
     build_report_fragments(defs);
