@@ -53,28 +53,31 @@ std::optional<AnswerError> answer(const Definitions& d, std::string_view key, in
     if (seen.contains(qi)) return AnswerError{q.id, "the question is answered twice (duplicate key)"};
     seen.add(qi);
     Answer& a = out.values[qi];
-    detail::Reason why;
-    switch (t) {
-    case element_type::NULL_VALUE: break;  // unanswered
-    case element_type::BOOL: why = detail::answer_from_bool(q, v.get_bool().value_unsafe(), a); break;
-    case element_type::INT64:
-    case element_type::UINT64:
-    case element_type::DOUBLE: why = detail::answer_from_number(q, v.get_double().value_unsafe(), a); break;
-    case element_type::STRING: why = detail::answer_from_string(q, v.get_string().value_unsafe(), a); break;
-    case element_type::ARRAY: {
-        if (q.type != QuestionType::multi_choice) return AnswerError{q.id, detail::expected_json(q)};
-        std::uint64_t set = 0;
-        simdjson::dom::array arr;
-        if (v.get_array().get(arr)) return AnswerError{q.id, detail::expected_json(q)};
-        for (const auto el : arr) {
-            if (el.type() != element_type::STRING) return AnswerError{q.id, "expected choice codes as strings"};
-            if ((why = detail::add_choice_code(q, el.get_string().value_unsafe(), set))) break;
+    // Made in place, case by case: assigning an optional string per field
+    // costs a library call even when it is empty.
+    const detail::Reason why = [&]() -> detail::Reason {
+        switch (t) {
+        case element_type::NULL_VALUE: return std::nullopt;  // unanswered
+        case element_type::BOOL: return detail::answer_from_bool(q, v.get_bool().value_unsafe(), a);
+        case element_type::INT64:
+        case element_type::UINT64:
+        case element_type::DOUBLE: return detail::answer_from_number(q, v.get_double().value_unsafe(), a);
+        case element_type::STRING: return detail::answer_from_string(q, v.get_string().value_unsafe(), a);
+        case element_type::ARRAY: {
+            if (q.type != QuestionType::multi_choice) return detail::expected_json(q);
+            std::uint64_t set = 0;
+            simdjson::dom::array arr;
+            if (v.get_array().get(arr)) return detail::expected_json(q);
+            for (const auto el : arr) {
+                if (el.type() != element_type::STRING) return "expected choice codes as strings";
+                if (auto bad = detail::add_choice_code(q, el.get_string().value_unsafe(), set)) return bad;
+            }
+            return detail::answer_from_codes(q, set, a);
         }
-        if (!why) why = detail::answer_from_codes(q, set, a);
-        break;
-    }
-    case element_type::OBJECT: return AnswerError{q.id, "expected a value, not an object"};
-    }
+        case element_type::OBJECT: return "expected a value, not an object";
+        }
+        return std::nullopt;
+    }();
     if (why) {
         a = Answer{};
         return AnswerError{q.id, *why};
@@ -129,7 +132,8 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
             has_id = read_id(field.value, id);
             continue;
         }
-        if (!err) err = answer(d, key, question_of(key), field.value, position, seen, out);
+        if (!err)
+            if (auto e = answer(d, key, question_of(key), field.value, position, seen, out)) err = std::move(e);
     }
     return err;
 }
