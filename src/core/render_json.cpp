@@ -155,23 +155,17 @@ void render_json(const Report& r, RenderBuffer& out, const RenderOptions& opt) {
 
 void detail::build_report_fragments(Definitions& d) {
     // Rendered by the same functions as above, once, after the literals.
-    for (auto& f : d.factors)
-        for (auto& rule : f.rules) {
-            std::string out;
-            {
-                JsonWriter w(out, false);
-                evidence(w, d, rule);
-            }
-            rule.json_evidence = std::move(out);
-        }
-    for (auto& rf : d.red_flags) {
+    const auto compact = [&](auto&& render) {
         std::string out;
         {
             JsonWriter w(out, false);
-            reason(w, d, rf);
-        }
-        rf.json_reason = std::move(out);
-    }
+            render(w);
+        }  // the writer trims its slack as it goes
+        return out;
+    };
+    for (auto& f : d.factors)
+        for (auto& rule : f.rules) rule.json_evidence = compact([&](JsonWriter& w) { evidence(w, d, rule); });
+    for (auto& rf : d.red_flags) rf.json_reason = compact([&](JsonWriter& w) { reason(w, d, rf); });
 }
 
 void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
