@@ -10,15 +10,26 @@
 
 namespace myoscreen {
 
-// Equal bytes, compared inline 8 at a time: ids and codes are short, and a
-// call to memcmp per key is most of what comparing them costs.
+// Equal bytes, compared inline a word at a time (the last word overlapping
+// the one before): ids and codes are short, and a call to memcmp per key,
+// or a byte loop for the tail, is most of what comparing them costs.
 inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-    for (; n >= 8; n -= 8, a += 8, b += 8) {
-        std::uint64_t x, y;
-        std::memcpy(&x, a, 8);
-        std::memcpy(&y, b, 8);
-        if (x != y) return false;
+    const auto word = [](const char* p) {
+        std::uint64_t x;
+        std::memcpy(&x, p, 8);
+        return x;
+    };
+    const auto half = [](const char* p) {
+        std::uint32_t x;
+        std::memcpy(&x, p, 4);
+        return x;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (word(a + i) != word(b + i)) return false;
+        return word(a + n - 8) == word(b + n - 8);
     }
+    if (n >= 4) return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
     for (; n > 0; --n)
         if (*a++ != *b++) return false;
     return true;

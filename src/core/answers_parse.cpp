@@ -23,6 +23,17 @@ std::string lower(std::string_view s) {
 
 std::string fmt_num(double v) { return fmt::format("{:g}", v); }
 
+// ASCII only and without a copy: batch cells are compared this way millions
+// of times (std::tolower is a library call that consults the locale).
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
 
 // A choice by its number (1-based), its code, or an unambiguous prefix of
 // its code or label. Returns the index or sets `why`.
@@ -55,17 +66,20 @@ int pick_choice(const Question& q, std::string_view text, std::string& why) {
 
 // Batch data: the code itself (any letter case), nothing looser.
 int exact_code(const Question& q, std::string_view text, std::string& why) {
-    const std::string t = lower(trim(text));
+    const std::string_view t = trim(text);
+    if (const int i = q.choice_index(t); i >= 0) return i;  // as written: the usual case
     for (std::size_t i = 0; i < q.choices.size(); ++i)
-        if (lower(q.choices[i].code) == t) return static_cast<int>(i);
+        if (iequals(q.choices[i].code, t)) return static_cast<int>(i);
     why = detail::not_a_choice_code;
     return -1;
 }
 
 std::optional<bool> yes_no(std::string_view text) {
-    const std::string t = lower(trim(text));
-    if (t == "y" || t == "yes" || t == "true" || t == "1") return true;
-    if (t == "n" || t == "no" || t == "false" || t == "0") return false;
+    const std::string_view t = trim(text);
+    for (std::string_view w : {"yes", "true", "y", "1"})
+        if (iequals(t, w)) return true;
+    for (std::string_view w : {"no", "false", "n", "0"})
+        if (iequals(t, w)) return false;
     return std::nullopt;
 }
 
@@ -85,11 +99,16 @@ std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_vie
     case QuestionType::number: {
         std::string why;
         std::string with_unit;
-        if (!default_unit.empty() && detail::parse_number(text)) {
-            with_unit = std::string(text) + " " + std::string(default_unit);
-            text = with_unit;
+        std::optional<detail::Quantity> qty;
+        if (const auto bare = detail::parse_number(text)) {
+            // A bare number (most batch cells): in the column's unit, if any.
+            if (default_unit.empty()) qty = detail::Quantity{*bare, false};
+            else {
+                with_unit = std::string(text) + " " + std::string(default_unit);
+                text = with_unit;
+            }
         }
-        auto qty = detail::parse_quantity(text, q.unit, why);
+        if (!qty) qty = detail::parse_quantity(text, q.unit, why);
         if (!qty) return fail(why);
         // Whole numbers are checked on what was typed in the base unit; a
         // converted value (weeks from days) must also come out whole.

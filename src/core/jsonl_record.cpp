@@ -20,7 +20,12 @@ struct JsonlReader::Impl {
     // missing key costs one miss.
     std::vector<int> next;
     int prev = -1;
-    explicit Impl(const Definitions& d) : defs(d), next(d.questions.size() + 1, -1) {}
+    // The question ids side by side, so checking a guess touches one small
+    // array rather than a Question each.
+    std::vector<std::string_view> ids;
+    explicit Impl(const Definitions& d) : defs(d), next(d.questions.size() + 1, -1) {
+        for (const Question& q : d.questions) ids.emplace_back(q.id);
+    }
 };
 
 JsonlReader::JsonlReader(const Definitions& defs) : impl_(std::make_unique<Impl>(defs)) {}
@@ -88,14 +93,14 @@ std::optional<AnswerError> answer(const Definitions& d, std::string_view key, in
 }  // namespace
 
 int JsonlReader::question_of(std::string_view key) {
-    const Definitions& d = impl_->defs;
-    int& guess = impl_->next[static_cast<std::size_t>(impl_->prev + 1)];
+    Impl& m = *impl_;
+    int& guess = m.next[static_cast<std::size_t>(m.prev + 1)];
     int qi = guess;
-    if (qi < 0 || d.questions[qi].id.size() != key.size() || !same_bytes(d.questions[qi].id.data(), key.data(), key.size())) {
-        qi = d.question_ids.find(key);
+    if (qi < 0 || m.ids[qi].size() != key.size() || !same_bytes(m.ids[qi].data(), key.data(), key.size())) {
+        qi = m.defs.question_ids.find(key);
         guess = qi;
     }
-    if (qi >= 0) impl_->prev = qi;
+    if (qi >= 0) m.prev = qi;
     return qi;
 }
 

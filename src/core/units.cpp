@@ -7,9 +7,15 @@
 
 namespace myoscreen::detail {
 
+namespace {
+// What std::isspace accepts in the C locale, without its call per byte.
+constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -19,7 +25,7 @@ std::optional<double> parse_number(std::string_view s) {
     const char* e = b + s.size();
     // from_chars accepts "inf" and "nan"; answers must be ordinary numbers.
     for (const char* p = b; p < e; ++p)
-        if (!(std::isdigit(static_cast<unsigned char>(*p)) || *p == '.' || *p == '-' || *p == 'e' || *p == 'E' || *p == '+'))
+        if (!(is_digit(*p) || *p == '.' || *p == '-' || *p == 'e' || *p == 'E' || *p == '+'))
             return std::nullopt;
     double v = 0;
     auto [p, ec] = std::from_chars(b, e, v);

@@ -38,6 +38,35 @@ TEST_CASE("typed answers: numbers, units, choices, yes/no, lists") {
     CHECK(describe_answer(question("weight_kg"), Answer{true, 69.85322498, 0}) == "69.9 kg");
 }
 
+TEST_CASE("batch cells (strict): codes in any letter case, numbers in the column's unit") {
+    const auto cell = [](const char* id, const char* text, std::string_view unit = {}) {
+        Answer a;
+        auto e = parse_typed_answer(question(id), text, a, unit, /*strict=*/true);
+        INFO(id << " = " << text);
+        REQUIRE_FALSE(e);
+        return a;
+    };
+    CHECK(cell("sex", "male").num == 1);
+    CHECK(cell("sex", " MALE ").num == 1);
+    CHECK(cell("sex", "Female").num == 0);
+    CHECK(cell("tired", "TRUE").num == 1);
+    CHECK(cell("tired", "No").num == 0);
+    CHECK(cell("tired", "0").num == 0);
+    CHECK(cell("conds", "A;c").set == 0b101);
+    CHECK(cell("weight_kg", "70.5").num == 70.5);
+    CHECK(cell("weight_kg", "1.5e2").num == 150);
+    CHECK(cell("weight_kg", "154", "lb").num == Approx(69.85322498));
+    CHECK(cell("weight_kg", "154 lb").num == Approx(69.85322498));
+    CHECK(cell("age", "70").num == 70);
+    Answer a;
+    // Nothing looser than the code itself: no numbers, no prefixes, no labels.
+    for (const char* text : {"2", "fem", "Femal", "females", "m"})
+        CHECK(parse_typed_answer(question("sex"), text, a, {}, true));
+    for (const char* text : {"yess", "nan", "inf", "1e999", "+5", "70 kg kg"})
+        CHECK(parse_typed_answer(question(std::string_view(text) == "yess" ? "tired" : "weight_kg"), text, a, {}, true));
+    CHECK(parse_typed_answer(question("age"), "40.5", a, {}, true)->reason == "must be a whole number of years");
+}
+
 TEST_CASE("typed answers: reasons") {
     CHECK(typed_error("age", "17") == "must be between 18 and 120 years");
     CHECK(typed_error("age", "40.5") == "must be a whole number of years");
