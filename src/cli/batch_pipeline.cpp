@@ -53,7 +53,7 @@ struct Workspace {
 
 class Screener {
 public:
-    Screener(const Definitions& d, const BatchConfig& c) : defs_(d), cfg_(c) {}
+    Screener(const Definitions& d, const BatchConfig& c) : defs_(d), cfg_(c), compact_(d) {}
 
     void chunk(Chunk& c, Workspace& ws) const {
         c.out.clear();
@@ -66,6 +66,7 @@ public:
 private:
     const Definitions& defs_;
     const BatchConfig& cfg_;
+    const CompactJsonRenderer compact_;  // render_json's bytes, from pieces made once
 
     void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, const std::optional<std::string_view>& id,
                std::string_view field, std::string_view reason) const {
@@ -114,7 +115,7 @@ private:
             return c.out.append(ws.line);
         }
         if (cfg_.output == OutputFormat::json) c.out.append(",\n");
-        render_json(rep, c.out, ro);
+        compact_.render(rep, c.out, ro);
         if (cfg_.output == OutputFormat::json) --c.out.len;  // the writer adds separators
     }
 };

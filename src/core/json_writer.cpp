@@ -71,29 +71,36 @@ void JsonWriter::newline() {
     len_ += 1 + static_cast<std::size_t>(depth_) * 2;
 }
 
-JsonWriter& JsonWriter::integer(long long v) {
-    value_prefix();
+char* write_integer(char* p, long long v) {
     const fmt::format_int f(v);
-    return put({f.data(), f.size()});
+    std::memcpy(p, f.data(), f.size());
+    return p + f.size();
 }
 
-JsonWriter& JsonWriter::decimal1(double v) {
-    value_prefix();
+char* write_decimal1(char* p, double v) {
     // Tenths as an integer (values are already rounded to one decimal); the
     // general formatter is the fallback for magnitudes that do not fit.
     const double tenths = std::round(v * 10);
     if (std::fabs(tenths) < 1e15) {
         auto t = static_cast<long long>(tenths);
-        if (t < 0) put("-"), t = -t;
-        const fmt::format_int whole(t / 10);
-        put({whole.data(), whole.size()});
-        const char frac[2] = {'.', static_cast<char>('0' + t % 10)};
-        put({frac, 2});
-    } else {
-        fmt::memory_buffer buf;
-        fmt::format_to(std::back_inserter(buf), "{:.1f}", v);
-        put({buf.data(), buf.size()});
+        if (t < 0) *p++ = '-', t = -t;
+        p = write_integer(p, t / 10);
+        *p++ = '.';
+        *p++ = static_cast<char>('0' + t % 10);
+        return p;
     }
+    return fmt::format_to_n(p, decimal1_bound, "{:.1f}", v).out;
+}
+
+JsonWriter& JsonWriter::integer(long long v) {
+    value_prefix();
+    len_ = static_cast<std::size_t>(write_integer(room(integer_bound), v) - out_.data());
+    return *this;
+}
+
+JsonWriter& JsonWriter::decimal1(double v) {
+    value_prefix();
+    len_ = static_cast<std::size_t>(write_decimal1(room(decimal1_bound), v) - out_.data());
     return *this;
 }
 

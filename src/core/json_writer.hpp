@@ -29,6 +29,12 @@ constexpr std::size_t json_string_bound(std::size_t n) { return 6 * n + 2; }
 
 void append_json_string(std::string& out, std::string_view s);
 
+// Numbers as the report writes them, at `p` (room for the bound); return the end.
+inline constexpr std::size_t integer_bound = 24;
+inline constexpr std::size_t decimal1_bound = 330;  // "{:.1f}" of the largest double
+char* write_integer(char* p, long long v);
+char* write_decimal1(char* p, double v);  // one decimal place, never -0.0
+
 // Fills defs.json_literals with every string a report copies from them.
 void build_json_literals(Definitions& defs);
 // Fills the compact JSON of each rule's evidence and each red flag's reason
