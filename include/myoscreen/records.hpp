@@ -69,7 +69,6 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    int question_of(std::string_view key);  // the question index of the record's next key, or -1
 };
 
 // Checks UTF-8; returns the byte offset of the first invalid sequence or npos.

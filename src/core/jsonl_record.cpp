@@ -14,18 +14,7 @@ namespace myoscreen {
 struct JsonlReader::Impl {
     const Definitions& defs;
     simdjson::dom::parser parser;
-    // next[q + 1]: the question whose key followed question q's (q = -1: the
-    // first key) last time. An export writes its keys in the same order
-    // every time, so one comparison usually replaces the lookup, and a
-    // missing key costs one miss.
-    std::vector<int> next;
-    int prev = -1;
-    // The question ids side by side, so checking a guess touches one small
-    // array rather than a Question each.
-    std::vector<std::string_view> ids;
-    explicit Impl(const Definitions& d) : defs(d), next(d.questions.size() + 1, -1) {
-        for (const Question& q : d.questions) ids.emplace_back(q.id);
-    }
+    explicit Impl(const Definitions& d) : defs(d) {}
 };
 
 JsonlReader::JsonlReader(const Definitions& defs) : impl_(std::make_unique<Impl>(defs)) {}
@@ -92,18 +81,6 @@ std::optional<AnswerError> answer(const Definitions& d, std::string_view key, in
 
 }  // namespace
 
-int JsonlReader::question_of(std::string_view key) {
-    Impl& m = *impl_;
-    int& guess = m.next[static_cast<std::size_t>(m.prev + 1)];
-    int qi = guess;
-    if (qi < 0 || m.ids[qi].size() != key.size() || !same_bytes(m.ids[qi].data(), key.data(), key.size())) {
-        qi = m.defs.question_ids.find(key);
-        guess = qi;
-    }
-    if (qi >= 0) m.prev = qi;
-    return qi;
-}
-
 std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
                                              bool& has_id) {
     const Definitions& d = impl_->defs;
@@ -124,7 +101,6 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
     // searched for the id, so an error record still names the record when a
     // bad answer comes before the id.
     bool id_seen = false;
-    impl_->prev = -1;
     std::optional<AnswerError> err;
     DepSet seen;
     std::size_t position = 0;
@@ -138,7 +114,7 @@ std::optional<AnswerError> JsonlReader::read(std::string_view record, Answers& o
             continue;
         }
         if (!err)
-            if (auto e = answer(d, key, question_of(key), field.value, position, seen, out)) err = std::move(e);
+            if (auto e = answer(d, key, d.question_ids.find(key), field.value, position, seen, out)) err = std::move(e);
     }
     return err;
 }

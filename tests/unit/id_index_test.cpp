@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "myoscreen/id_index.hpp"
 
@@ -35,4 +36,27 @@ TEST_CASE("IdIndex finds every id and nothing else") {
     CHECK(index.find("") == -1);
     CHECK(index.find("ag") == -1);
     CHECK(index.find("mnasf_weight_loss_3mx") == -1);
+}
+
+TEST_CASE("IdIndex tells apart ids that differ in one byte anywhere, at every length") {
+    // Packed keys hold the first and last 8 bytes; longer ids compare their
+    // middle too, and short ones are read without going past their end.
+    IdIndex index;
+    std::vector<std::string> ids;
+    for (std::size_t n = 1; n <= 40; ++n) ids.emplace_back(n, 'a');
+    for (std::size_t n = 1; n <= 40; ++n) {
+        std::string v(n, 'a');
+        v[n / 2] = 'b';  // the middle byte differs from the all-'a' id of the same length
+        ids.push_back(v);
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) index.add(ids[i], static_cast<int>(i));
+    for (std::size_t i = 0; i < ids.size(); ++i) CHECK(index.find(ids[i]) == static_cast<int>(i));
+    for (std::size_t n = 1; n <= 40; ++n) {
+        std::string v(n, 'a');
+        v[n - 1] = 'c';
+        if (n > 1) CHECK(index.find(v) == -1);
+        v = std::string(n, 'a');
+        v[0] = 'z';
+        CHECK(index.find(v) == -1);
+    }
 }
