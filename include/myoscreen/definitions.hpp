@@ -51,6 +51,7 @@ struct Question {
     // program (ten ADAM items share one), so its result is reused. Safe: an
     // ask_if reads only questions before its own.
     bool same_ask_if_as_previous = false;
+    IdIndex codes;  // choice code → index, built at load (batch reads every code)
 
     int choice_index(std::string_view code) const;
 };

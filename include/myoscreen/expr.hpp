@@ -45,5 +45,8 @@ struct Program {
 
 // Evaluates `p` against `slots`; `stack` must hold at least p.max_stack values.
 Value evaluate(const Program& p, const Value* slots, Value* stack);
+// The same, written into `out` (a slot the program does not read, or a
+// local): the engine's form, with no copy of the result.
+void evaluate_into(const Program& p, const Value* slots, Value* stack, Value& out);
 
 }  // namespace myoscreen

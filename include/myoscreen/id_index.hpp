@@ -106,14 +106,16 @@ private:
     void rebuild() {
         std::size_t size = 16;
         while (size < keys_.size() * 4) size *= 2;  // load <= 1/4: short probes
+        if (size == slots_.size()) return insert(keys_.size() - 1);
         slots_.assign(size, Slot{});
         mask_ = size - 1;
-        for (std::size_t e = 0; e < keys_.size(); ++e) {
-            const Packed k = pack(keys_[e]);
-            std::uint64_t h = hash(k);
-            while (slots_[h & mask_].value >= 0) ++h;
-            slots_[h & mask_] = Slot{k, values_[e], static_cast<int>(e)};
-        }
+        for (std::size_t e = 0; e < keys_.size(); ++e) insert(e);
+    }
+    void insert(std::size_t e) {
+        const Packed k = pack(keys_[e]);
+        std::uint64_t h = hash(k);
+        while (slots_[h & mask_].value >= 0) ++h;
+        slots_[h & mask_] = Slot{k, values_[e], static_cast<int>(e)};
     }
 };
 

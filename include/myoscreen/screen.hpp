@@ -15,6 +15,7 @@ Report screen(const Definitions& defs, const Answers& answers, const ScreenOptio
 // batch worker does for each of millions of records.
 struct ScreenScratch {
     std::vector<Value> slots, stack, flags;
+    Value likely, possible;  // a factor's two conditions
 };
 void screen_into(const Definitions& defs, const Answers& answers, const ScreenOptions& opt, Report& out, ScreenScratch& scratch);
 

@@ -52,7 +52,7 @@ void load_questions(const Definitions& defs, const Answers& answers, Value* slot
             }
             continue;
         }
-        if (!q.same_ask_if_as_previous) ask = evaluate(q.ask_if, slots, stack);
+        if (!q.same_ask_if_as_previous) evaluate_into(q.ask_if, slots, stack, ask);
         // Whatever could change the ask_if could make the question absent or
         // present: an absent slot, an answer and an unknown all carry it.
         if (ask.is_false()) {
@@ -116,10 +116,10 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
     for (const Step& step : defs.order) {
         if (step.kind == Step::Kind::derived) {
             const Derived& d = defs.derived[step.index];
-            Value v = evaluate(d.expr, s, stack.data());
+            Value& v = s[d.slot];
+            evaluate_into(d.expr, s, stack.data(), v);
             if (v.known() && !d.is_bool) v.num = round1(v.num);
             if (v.known() && d.is_bool) v.num = v.num != 0;
-            s[d.slot] = v;
             r.derived[step.index] = v;
         } else {
             r.instruments[step.index] = detail::score_instrument(defs.instruments[step.index], defs, s, stack.data());
@@ -133,13 +133,15 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
         fr.evidence.clear();
         fr.rules.clear();
         for (std::size_t k = 0; k < factor.rules.size(); ++k) {
-            const Value v = evaluate(factor.rules[k].when, s, stack.data());
-            s[factor.rules[k].slot] = v;
+            Value& v = s[factor.rules[k].slot];
+            evaluate_into(factor.rules[k].when, s, stack.data(), v);
             if (v.is_true()) fr.evidence.push_back(static_cast<int>(k));
             if (opt.explain) fr.rules.push_back(outcome(v));
         }
-        const Value likely = evaluate(factor.likely, s, stack.data());
-        const Value possible = evaluate(factor.possible, s, stack.data());
+        Value& likely = scratch.likely;
+        Value& possible = scratch.possible;
+        evaluate_into(factor.likely, s, stack.data(), likely);
+        evaluate_into(factor.possible, s, stack.data(), possible);
         if (likely.is_true()) fr.level = Level::likely;
         else if (possible.is_true()) fr.level = Level::possible;  // even while likely is undecided
         else if (likely.is_false() && possible.is_false()) fr.level = Level::unlikely;
@@ -163,7 +165,7 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
     auto& flag_values = scratch.flags;
     flag_values.resize(defs.red_flags.size());
     for (std::size_t k = 0; k < defs.red_flags.size(); ++k) {
-        flag_values[k] = evaluate(defs.red_flags[k].when, s, stack.data());
+        evaluate_into(defs.red_flags[k].when, s, stack.data(), flag_values[k]);
         if (flag_values[k].is_true()) {
             fl.flag = true;
             fl.reasons.push_back(static_cast<int>(k));

@@ -260,24 +260,41 @@ const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
 
 }  // namespace
 
-Value evaluate(const Program& p, const Value* slots, Value* stack) {
+void evaluate_into(const Program& p, const Value* slots, Value* stack, Value& out) {
+    // The result is written field by field where it is kept: a whole Value
+    // returned by value and copied on made the caller's wide loads wait for
+    // the callee's narrow stores (failed store forwarding), the largest
+    // single cost of screening.
+    const auto set = [&out](State state, bool soft, double num, std::uint64_t bits) {
+        out.state = state;
+        out.soft = soft;
+        out.num = num;
+        out.set = bits;
+    };
     // One step (most conditions, once fused): straight from the slot, with
     // no stack and no second run for an unknown.
     if (p.code.size() == 1) {
         const Instr& in = p.code[0];
         switch (in.op) {
-        case Op::load: return slots[in.arg];
+        case Op::load: out = slots[in.arg]; return;
         case Op::load_cmp:
         case Op::load_in_mask:
         case Op::load_has: {
             const Value& a = slots[in.arg];
-            if (a.state == State::unknown) return Value::unknown(a.deps);
+            if (a.state == State::unknown) {
+                set(State::unknown, false, 0, 0);
+                out.deps = a.deps;
+                return;
+            }
             const bool b = a.state == State::absent     ? false
                            : in.op == Op::load_has     ? (a.set & in.mask) != 0
                            : in.op == Op::load_in_mask ? ((in.mask >> static_cast<int>(a.num)) & 1U) != 0
                                                        : compare(static_cast<Op>(in.mask), a.num, in.num);
-            if (!a.soft) return Value::boolean(b);
-            return Value::boolean(b).add_deps(a.deps);
+            // What could overturn the input could overturn the test.
+            const bool soft = a.soft && !a.deps.empty();
+            set(State::known, soft, b ? 1.0 : 0.0, 0);
+            out.deps = soft ? a.deps : DepSet{};
+            return;
         }
         default: break;
         }
@@ -288,11 +305,20 @@ Value evaluate(const Program& p, const Value* slots, Value* stack) {
         lite[0] = Lite::absent();
         bool touched = false;
         const Lite& r = run(p, slots, lite, touched);
-        const State state = r.state;
-        if (state != State::unknown && !touched) return Value{state, false, r.num, r.set, {}};
+        if (r.state != State::unknown && !touched) {
+            set(r.state, false, r.num, r.set);
+            out.deps = DepSet{};
+            return;
+        }
     }
     bool unused = false;
-    return run(p, slots, stack, unused);
+    out = run(p, slots, stack, unused);
+}
+
+Value evaluate(const Program& p, const Value* slots, Value* stack) {
+    Value v;
+    evaluate_into(p, slots, stack, v);
+    return v;
 }
 
 }  // namespace myoscreen

@@ -22,9 +22,11 @@ template <class Cond>
 Pick first_true(std::size_t n, const Cond& cond, Value* slots, Value* stack, DepSet& deps) {
     int pick = static_cast<int>(n);
     bool choosing = true, firm = true;
+    Value v;
     for (std::size_t c = 0; c < n; ++c) {
         const Program& p = cond(c);
-        const Value v = p.empty() ? Value::boolean(true) : evaluate(p, slots, stack);
+        if (p.empty()) v = Value::boolean(true);
+        else evaluate_into(p, slots, stack, v);
         if (choosing) {
             if (v.is_true()) pick = static_cast<int>(c), choosing = false;
             else if (v.state == State::unknown) pick = -1, choosing = false;
@@ -39,42 +41,50 @@ Pick first_true(std::size_t n, const Cond& cond, Value* slots, Value* stack, Dep
     return {pick, firm};
 }
 
-// An item's points: known, unknown (with what would decide it) or absent,
-// each carrying what could still change it. A criterion also writes its
-// condition to its slot (it reads as a condition in expressions).
-Value item_points(const Item& it, const Definitions& defs, Value* slots, Value* stack) {
+// An item's points, into `p`: known, unknown (with what would decide it) or
+// absent, each carrying what could still change it. A criterion also writes
+// its condition to its slot (it reads as a condition in expressions).
+// Written in place (see evaluate_into): no Value is returned and copied.
+void item_points(const Item& it, const Definitions& defs, Value* slots, Value* stack, Value& p) {
     switch (it.kind) {
     case Item::Kind::question: {
         const Value& a = slots[it.question];
-        if (!a.known()) return a;
+        if (!a.known()) {
+            p = a;
+            return;
+        }
         const Question& q = defs.questions[it.question];
         const std::size_t k = q.type == QuestionType::yes_no ? (a.num != 0 ? 0 : 1) : static_cast<std::size_t>(a.num);
-        if (!a.soft) return Value::number(it.points[k]);
-        Value p = Value::number(it.points[k]);
-        p.add_deps(a.deps);
-        return p;
+        p = Value::number(it.points[k]);
+        if (a.soft) p.add_deps(a.deps);
+        return;
     }
     case Item::Kind::criterion: {
         Value& cond = slots[it.slot];
-        cond = evaluate(it.when, slots, stack);
-        if (cond.state == State::unknown) return cond;
+        evaluate_into(it.when, slots, stack, cond);
+        if (cond.state == State::unknown) {
+            p = cond;
+            return;
+        }
         if (cond.state == State::absent) cond.state = State::known, cond.num = 0, cond.set = 0;  // false, keeping its deps
-        if (!cond.soft) return Value::number(cond.is_true() ? it.criterion_points : 0);
-        Value p = Value::number(cond.is_true() ? it.criterion_points : 0);
-        p.add_deps(cond.deps);
-        return p;
+        p = Value::number(cond.is_true() ? it.criterion_points : 0);
+        if (cond.soft) p.add_deps(cond.deps);
+        return;
     }
     case Item::Kind::cases: {
         DepSet deps;
         const Pick c = first_true(it.case_when.size(), [&](std::size_t k) -> const Program& { return it.case_when[k]; },
                                   slots, stack, deps);
-        if (c.pick < 0) return Value::unknown(deps);
-        Value p = Value::number(c.pick < static_cast<int>(it.case_points.size()) ? it.case_points[c.pick] : 0);
+        if (c.pick < 0) {
+            p = Value::unknown(deps);
+            return;
+        }
+        p = Value::number(c.pick < static_cast<int>(it.case_points.size()) ? it.case_points[c.pick] : 0);
         if (!c.firm) p.add_deps(deps);
-        return p;
+        return;
     }
     }
-    return Value::number(0);
+    p = Value::number(0);
 }
 
 int range_band(const Instrument& ins, int score) {
@@ -91,11 +101,12 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
     int lo = 0, hi = 0;
     int widen_lo = 0, widen_hi = 0;  // how far items that could change (soft) could move [lo, hi]
     DepSet deps;                     // what could change the score: unknown and soft items
+    Value criterion_points;
     for (const Item& it : ins.items) {
-        const Value p = item_points(it, defs, slots, stack);
         // A criterion reads as a condition in expressions (item_points wrote
         // it), other items as points.
-        if (it.kind != Item::Kind::criterion) slots[it.slot] = p;
+        Value& p = it.kind == Item::Kind::criterion ? criterion_points : slots[it.slot];
+        item_points(it, defs, slots, stack, p);
         if (p.soft) {
             // Known or absent now, it could become absent (0), unknown or any of its points.
             const int now = p.known() ? static_cast<int>(p.num) : 0;

@@ -24,6 +24,8 @@ std::string_view to_string(Urgency u) {
 }
 
 int Question::choice_index(std::string_view code) const {
+    if (!codes.empty()) return codes.find(code);
+    // While loading, before the index is built:
     for (std::size_t i = 0; i < choices.size(); ++i) {
         const std::string& c = choices[i].code;
         if (c.size() == code.size() && same_bytes(c.data(), code.data(), code.size())) return static_cast<int>(i);

@@ -148,7 +148,11 @@ void finish_definitions(Definitions& defs) {
         q.same_ask_if_as_previous = previous && previous->code == q.ask_if.code;
         previous = &q.ask_if;
     }
-    for (std::size_t i = 0; i < defs.questions.size(); ++i) defs.question_ids.add(defs.questions[i].id, static_cast<int>(i));
+    for (std::size_t i = 0; i < defs.questions.size(); ++i) {
+        Question& q = defs.questions[i];
+        defs.question_ids.add(q.id, static_cast<int>(i));
+        for (std::size_t c = 0; c < q.choices.size(); ++c) q.codes.add(q.choices[c].code, static_cast<int>(c));
+    }
     build_json_literals(defs);
     build_report_fragments(defs);
 }
