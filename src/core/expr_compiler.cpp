@@ -247,6 +247,7 @@ private:
 }  // namespace
 
 // Peephole: `load s; constant c; <compare>` becomes one load_cmp,
+// `count m; constant 1; >=` (or `> 0`) one has,
 // `load s; in_mask|has` one load_in_mask|load_has, and `load s; and|or` (the
 // load being the right operand) one and_load|or_load. A load and a constant
 // each push one value, so the pair right before a comparison is its operands.
@@ -255,7 +256,15 @@ static void fuse(Program& p) {
     out.reserve(p.code.size());
     for (const Instr& in : p.code) {
         const std::size_t n = out.size();
-        if (in.op >= Op::eq && in.op <= Op::ge && n >= 2 && out[n - 2].op == Op::load && out[n - 1].op == Op::constant) {
+        if ((in.op == Op::ge || in.op == Op::gt) && n >= 2 && out[n - 2].op == Op::count && out[n - 1].op == Op::constant &&
+            out[n - 1].num == (in.op == Op::ge ? 1 : 0)) {
+            // count(x, [...]) >= 1 is has(x, any of [...]): absent, unknown
+            // and what could change them behave the same either way.
+            const Instr has{Op::has, 0, 0, out[n - 2].mask};
+            out.resize(n - 2);
+            if (n >= 3 && out[n - 3].op == Op::load) out[n - 3] = Instr{Op::load_has, out[n - 3].arg, 0, has.mask};
+            else out.push_back(has);
+        } else if (in.op >= Op::eq && in.op <= Op::ge && n >= 2 && out[n - 2].op == Op::load && out[n - 1].op == Op::constant) {
             const Instr fused{Op::load_cmp, out[n - 2].arg, out[n - 1].num, static_cast<std::uint64_t>(in.op)};
             out.resize(n - 2);
             out.push_back(fused);

@@ -276,6 +276,30 @@ TEST_CASE("propagation through choices, sets and the one-step fast path") {
     CHECK(e.deps.empty());
 }
 
+TEST_CASE("count(...) >= 1 and > 0 compile to has of any code, with the same values and deps") {
+    // The peephole must not change a result or what could change it.
+    const std::vector<Value> inputs = {Value::selection(0b10), Value::selection(0b1000), Value::selection(0), Value::absent(),
+                                       unknown(conds), soft(Value::selection(0b1), {sex}), soft(Value::absent(), {age}),
+                                       soft(Value::selection(0b100), {sex})};
+    CHECK(compile_mini("count(conds, ['a', 'b']) >= 1").code.size() == 1);
+    CHECK(compile_mini("count(conds, ['a', 'b']) > 0").code.size() == 1);
+    for (const Value& in : inputs) {
+        std::vector<Value> slots(6);
+        slots[5] = in;
+        const Eval any = eval_slots("has(conds, 'a') or has(conds, 'b')", slots);
+        for (const char* text : {"count(conds, ['a', 'b']) >= 1", "count(conds, ['a', 'b']) > 0"}) {
+            const Eval e = eval_slots(text, slots);
+            INFO(text);
+            CHECK(e.v.state == any.v.state);
+            CHECK(e.v.num == any.v.num);
+            CHECK(e.deps == any.deps);
+        }
+    }
+    // Other counts are left as they are.
+    CHECK(compile_mini("count(conds, ['a', 'b']) >= 2").code.size() > 1);
+    CHECK(compile_mini("count(conds, ['a', 'b']) > 1").code.size() > 1);
+}
+
 TEST_CASE("propagation through at_least: firm when the firm conditions decide it") {
     const char* two_of = "at_least(2, tired, age > 60, sex == 'male')";
     // Two firm trues: firm, whatever the third.
