@@ -124,17 +124,6 @@ V load(const Value& v, bool& touched) {
     }
 }
 
-bool compare(Op op, double a, double b) {
-    switch (op) {
-    case Op::eq: return a == b;
-    case Op::ne: return a != b;
-    case Op::lt: return a < b;
-    case Op::le: return a <= b;
-    case Op::gt: return a > b;
-    default: return a >= b;
-    }
-}
-
 // Returns the result in place: copying it out whole right after the loop's
 // narrower stores stalls store forwarding; the caller reads its fields.
 template <class V>
@@ -146,7 +135,7 @@ const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
         case Op::load: stack[sp++] = load<V>(slots[in.arg], touched); break;
         case Op::load_cmp: {
             const V a = load<V>(slots[in.arg], touched);
-            stack[sp++] = test(a, V::number(in.num), compare(static_cast<Op>(in.mask), a.num, in.num));
+            stack[sp++] = test(a, V::number(in.num), detail::compare(static_cast<Op>(in.mask), a.num, in.num));
             break;
         }
         case Op::load_in_mask:
@@ -260,45 +249,7 @@ const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
 
 }  // namespace
 
-void evaluate_into(const Program& p, const Value* slots, Value* stack, Value& out) {
-    // The result is written field by field where it is kept: a whole Value
-    // returned by value and copied on made the caller's wide loads wait for
-    // the callee's narrow stores (failed store forwarding), the largest
-    // single cost of screening.
-    const auto set = [&out](State state, bool soft, double num, std::uint64_t bits) {
-        out.state = state;
-        out.soft = soft;
-        out.num = num;
-        out.set = bits;
-    };
-    // One step (most conditions, once fused): straight from the slot, with
-    // no stack and no second run for an unknown.
-    if (p.code.size() == 1) {
-        const Instr& in = p.code[0];
-        switch (in.op) {
-        case Op::load: out = slots[in.arg]; return;
-        case Op::load_cmp:
-        case Op::load_in_mask:
-        case Op::load_has: {
-            const Value& a = slots[in.arg];
-            if (a.state == State::unknown) {
-                set(State::unknown, false, 0, 0);
-                out.deps = a.deps;
-                return;
-            }
-            const bool b = a.state == State::absent     ? false
-                           : in.op == Op::load_has     ? (a.set & in.mask) != 0
-                           : in.op == Op::load_in_mask ? ((in.mask >> static_cast<int>(a.num)) & 1U) != 0
-                                                       : compare(static_cast<Op>(in.mask), a.num, in.num);
-            // What could overturn the input could overturn the test.
-            const bool soft = a.soft && !a.deps.empty();
-            set(State::known, soft, b ? 1.0 : 0.0, 0);
-            out.deps = soft ? a.deps : DepSet{};
-            return;
-        }
-        default: break;
-        }
-    }
+void detail::run_program(const Program& p, const Value* slots, Value* stack, Value& out) {
     constexpr int lite_capacity = 64;
     if (p.max_stack <= lite_capacity) {
         Lite lite[lite_capacity];  // left uninitialised: run() writes before it reads
@@ -306,7 +257,10 @@ void evaluate_into(const Program& p, const Value* slots, Value* stack, Value& ou
         bool touched = false;
         const Lite& r = run(p, slots, lite, touched);
         if (r.state != State::unknown && !touched) {
-            set(r.state, false, r.num, r.set);
+            out.state = r.state;
+            out.soft = false;
+            out.num = r.num;
+            out.set = r.set;
             out.deps = DepSet{};
             return;
         }
