@@ -40,6 +40,9 @@ struct Instr {
 struct Program {
     std::vector<Instr> code;
     int max_stack = 0;
+    // Only logic over one-step tests (and, or, not, at_least, constants,
+    // fused loads): runs first on three-valued bytes (detail::run_program).
+    bool logic = false;
     bool empty() const noexcept { return code.empty(); }
 };
 

@@ -290,6 +290,13 @@ bool compile_expression(const Ast& ast, const Resolver& resolve, Type want, Prog
         return false;
     }
     fuse(out);
+    out.logic = want == Type::boolean && out.code.size() > 1 && std::all_of(out.code.begin(), out.code.end(), [](const Instr& in) {
+        switch (in.op) {
+        case Op::constant: case Op::load: case Op::load_cmp: case Op::load_in_mask: case Op::load_has:
+        case Op::and_load: case Op::or_load: case Op::and_: case Op::or_: case Op::not_: case Op::at_least: return true;
+        default: return false;
+        }
+    });
     return true;
 }
 

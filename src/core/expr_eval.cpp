@@ -249,9 +249,87 @@ const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
 
 }  // namespace
 
+// Programs of logic only (Program::logic) run first on one byte a value:
+// false, true or unknown, Kleene and/or by table. As with Lite, an unknown
+// result or an input that carries questions (soft) sends the program to the
+// Full run, so `unknown` here also means "not decided by this run".
+enum Tri : std::uint8_t { tri_false, tri_true, tri_unknown };
+constexpr Tri tri_and[3][3] = {{tri_false, tri_false, tri_false}, {tri_false, tri_true, tri_unknown}, {tri_false, tri_unknown, tri_unknown}};
+constexpr Tri tri_or[3][3] = {{tri_false, tri_true, tri_unknown}, {tri_true, tri_true, tri_true}, {tri_unknown, tri_true, tri_unknown}};
+
+// A condition's value: absent is false (clinical.md, Conventions).
+inline Tri tri_of(const Value& v) {
+    return v.state == State::unknown ? tri_unknown : v.state == State::known && v.num != 0 ? tri_true : tri_false;
+}
+
+inline Tri tri_test(const Instr& in, const Value& a) {
+    if (a.state == State::unknown) return tri_unknown;
+    if (a.state == State::absent) return tri_false;
+    const bool b = in.op == Op::load_has       ? (a.set & in.mask) != 0
+                   : in.op == Op::load_in_mask ? ((in.mask >> static_cast<int>(a.num)) & 1U) != 0
+                                               : detail::compare(static_cast<Op>(in.mask), a.num, in.num);
+    return b ? tri_true : tri_false;
+}
+
+Tri run_logic(const Program& p, const Value* slots) {
+    Tri st[64];  // left uninitialised: written before read
+    int sp = 0;
+    bool touched = false;
+    for (const Instr& in : p.code) {
+        switch (in.op) {
+        case Op::constant: st[sp++] = in.num != 0 ? tri_true : tri_false; break;
+        case Op::load: {
+            const Value& v = slots[in.arg];
+            touched |= v.soft;
+            st[sp++] = tri_of(v);
+            break;
+        }
+        case Op::load_cmp:
+        case Op::load_in_mask:
+        case Op::load_has: {
+            const Value& v = slots[in.arg];
+            touched |= v.soft;
+            st[sp++] = tri_test(in, v);
+            break;
+        }
+        case Op::and_load:
+        case Op::or_load: {
+            const Value& v = slots[in.arg];
+            touched |= v.soft;
+            st[sp - 1] = (in.op == Op::and_load ? tri_and : tri_or)[st[sp - 1]][tri_of(v)];
+            break;
+        }
+        case Op::and_: --sp, st[sp - 1] = tri_and[st[sp - 1]][st[sp]]; break;
+        case Op::or_: --sp, st[sp - 1] = tri_or[st[sp - 1]][st[sp]]; break;
+        case Op::not_:
+            if (st[sp - 1] != tri_unknown) st[sp - 1] = st[sp - 1] == tri_true ? tri_false : tri_true;
+            break;
+        case Op::at_least: {
+            const int n = in.arg, k = static_cast<int>(in.num);
+            int t = 0, u = 0;
+            for (int i = sp - n; i < sp; ++i) t += st[i] == tri_true, u += st[i] == tri_unknown;
+            sp -= n;
+            st[sp++] = t >= k ? tri_true : t + u < k ? tri_false : tri_unknown;
+            break;
+        }
+        default: return tri_unknown;  // not a logic program: the general runs decide
+        }
+    }
+    return touched ? tri_unknown : st[0];
+}
+
 void detail::run_program(const Program& p, const Value* slots, Value* stack, Value& out) {
     constexpr int lite_capacity = 64;
-    if (p.max_stack <= lite_capacity) {
+    if (p.logic && p.max_stack <= lite_capacity) {
+        if (const Tri r = run_logic(p, slots); r != tri_unknown) {
+            out.state = State::known;
+            out.soft = false;
+            out.num = r == tri_true ? 1.0 : 0.0;
+            out.set = 0;
+            out.deps = DepSet{};
+            return;
+        }
+    } else if (p.max_stack <= lite_capacity) {
         Lite lite[lite_capacity];  // left uninitialised: run() writes before it reads
         lite[0] = Lite::absent();
         bool touched = false;

@@ -323,3 +323,49 @@ TEST_CASE("propagation through at_least: firm when the firm conditions decide it
     CHECK(e.v.state == State::unknown);
     CHECK(e.deps == Qs{age, tired});
 }
+
+TEST_CASE("logic programs: the byte-wide run gives what the general runs give, for every input") {
+    // tired, male_q: boolean questions; sex: a code; conds: a set. Each is
+    // absent, unknown, known (both ways), or known but soft.
+    const char* texts[] = {
+        "tired and male_q",
+        "tired or male_q",
+        "not tired or (male_q and sex == 'male')",
+        "(tired or male_q) and not (sex == 'female')",
+        "at_least(2, tired, male_q, sex == 'male', has(conds, 'a'))",
+        "tired or has(conds, 'b') or sex in ['female']",
+        "not (tired and true)",
+        "false or not male_q",
+    };
+    const std::vector<Value> booleans = {Value::absent(), unknown(tired), Value::boolean(true), Value::boolean(false),
+                                         soft(Value::boolean(true), {age})};
+    const std::vector<Value> codes = {Value::absent(), unknown(sex), Value::code(0), Value::code(1), soft(Value::code(1), {age})};
+    const std::vector<Value> sets = {Value::absent(), unknown(conds), Value::selection(0b1), Value::selection(0b10)};
+    int logic = 0;
+    for (const char* text : texts) {
+        const Program p = compile_mini(text);
+        logic += p.logic;
+        Program general = p;
+        general.logic = false;
+        std::vector<Value> stack(static_cast<std::size_t>(p.max_stack) + 1);
+        for (const Value& t : booleans)
+            for (const Value& m : booleans)
+                for (const Value& s : codes)
+                    for (const Value& c : sets) {
+                        std::vector<Value> slots(n_questions, Value::absent());
+                        slots[tired] = t, slots[male_q] = m, slots[sex] = s, slots[conds] = c;
+                        const Value a = evaluate(p, slots.data(), stack.data());
+                        const Value b = evaluate(general, slots.data(), stack.data());
+                        INFO(text);
+                        REQUIRE(a.state == b.state);
+                        REQUIRE(a.num == b.num);
+                        REQUIRE(a.soft == b.soft);
+                        std::vector<int> da, db;
+                        a.deps.for_each([&](int q) { da.push_back(q); });
+                        b.deps.for_each([&](int q) { db.push_back(q); });
+                        REQUIRE(da == db);
+                    }
+    }
+    CHECK(logic == static_cast<int>(std::size(texts)));  // all of them take the byte-wide run
+    CHECK_FALSE(compile_mini("count(conds, ['a', 'b']) >= 2 and tired").logic);
+}
