@@ -10,25 +10,42 @@ namespace myoscreen {
 
 using detail::append_json_string;
 
+// Every piece lives in one arena with slack after its end, so pieces are
+// copied in fixed 32-byte blocks (inline vector moves) rather than by a
+// memcpy call each: a report is ~60 pieces, and the calls were most of its cost.
+struct Piece {
+    std::uint32_t off = 0, len = 0;
+};
+
 struct CompactJsonRenderer::Pieces {
     struct Instrument {
-        std::string open, open_not_applying, max_band;
-        std::vector<std::string> band;
+        Piece open, open_not_applying, max_band;
+        std::vector<Piece> band;
     };
     struct Factor {
-        std::array<std::string, 4> open;  // per level: up to the evidence list
-        std::vector<std::string> evidence;
-        std::string advice;  // the tail when the level carries advice
+        std::array<Piece, 4> open;  // per level: up to the evidence list
+        std::vector<Piece> evidence;
+        Piece advice;  // the tail when the level carries advice
     };
     const Definitions* defs = nullptr;
-    std::string head;
-    std::vector<std::string> question;  // each id as a JSON string
-    std::vector<std::string> derived;   // each key, with its separator
+    std::string arena;
+    Piece head, record, id, complete, unanswered, derived_open, instruments_open, factors_open, would_decide, no_advice,
+        attention_open, urgency_open, reasons_open, attention_would_decide, attention_close, tail, null;
+    std::array<Piece, 2> boolean, instrument_close;  // [false, true]
+    std::array<Piece, 4> urgency;
+    std::vector<Piece> question;  // each id as a JSON string
+    std::vector<Piece> derived;   // each key, with its separator
     std::vector<Instrument> instruments;
     std::vector<Factor> factors;
-    std::vector<std::string> reasons;
-    std::string tail;
+    std::vector<Piece> reasons;
     std::size_t bound = 0;  // the longest report, but for its id
+
+    Piece add(std::string_view s) {
+        const Piece p{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(s.size())};
+        arena.append(s);
+        bound += s.size();
+        return p;
+    }
 };
 
 namespace {
@@ -41,70 +58,83 @@ std::string lit(std::string_view s) {
 
 constexpr std::string_view sep(std::size_t i) { return i ? "," : ""; }
 
+constexpr std::uint32_t block = 32;
+
 }  // namespace
 
 CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
     auto p = std::make_unique<Pieces>();
-    p->defs = &d;
+    Pieces& pc = *p;
+    pc.defs = &d;
+    // Fixed text, in the order render_json writes it. `bound` sums every
+    // piece (the longest variant counts as well: all are added) and the values.
+    pc.head = pc.add("{\"schema\":\"myoscreen.report/1\",\"definitions\":{\"name\":" + lit(d.name) + ",\"version\":" + lit(d.version) + "}");
+    pc.record = pc.add(",\"record\":");
+    pc.id = pc.add(",\"id\":");
+    pc.complete = pc.add(",\"complete\":");
+    pc.boolean = {pc.add("false"), pc.add("true")};
+    pc.null = pc.add("null");
+    pc.unanswered = pc.add(",\"unanswered\":");
+    pc.derived_open = pc.add(",\"derived\":{");
+    pc.instruments_open = pc.add("},\"instruments\":{");
+    pc.factors_open = pc.add("},\"factors\":{");
+    pc.would_decide = pc.add("],\"would_decide\":");
+    pc.no_advice = pc.add(",\"advice\":null}");
+    pc.attention_open = pc.add("},\"seek_medical_attention\":{\"flag\":");
+    pc.urgency_open = pc.add(",\"urgency\":\"");
+    for (Urgency u : {Urgency::none, Urgency::soon, Urgency::urgent, Urgency::emergency})
+        pc.urgency[static_cast<std::size_t>(u)] = pc.add(to_string(u));
+    pc.reasons_open = pc.add("\",\"reasons\":[");
+    pc.attention_would_decide = pc.add("],\"would_decide\":");
+    pc.attention_close = pc.add("}");
+    pc.instrument_close = {pc.add(",\"complete\":false}"), pc.add(",\"complete\":true}")};
+    pc.bound += 3 * detail::integer_bound;  // record number; would_decide lists below
     std::size_t ids = 0;  // all question ids in a list, with commas
     for (const Question& q : d.questions) {
-        p->question.push_back(lit(q.id));
-        ids += p->question.back().size() + 1;
+        pc.question.push_back(pc.add(lit(q.id)));
+        ids += pc.question.back().len + 1;
     }
-    p->head = "{\"schema\":\"myoscreen.report/1\",\"definitions\":{\"name\":" + lit(d.name) + ",\"version\":" + lit(d.version) + "}";
-    std::size_t bound = p->head.size() + 32 + 32 + 32 + ids + 8;  // record, id key, complete, unanswered
-    bound += 16;
+    pc.bound += ids + 2;  // unanswered
     for (std::size_t i = 0; i < d.derived.size(); ++i) {
-        p->derived.push_back(std::string(sep(i)) + lit(d.derived[i].id) + ":");
-        bound += p->derived.back().size() + detail::decimal1_bound;
+        pc.derived.push_back(pc.add(std::string(sep(i)) + lit(d.derived[i].id) + ":"));
+        pc.bound += detail::decimal1_bound;
     }
-    bound += 24;
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
         const Instrument& ins = d.instruments[i];
         Pieces::Instrument pi;
-        pi.open = std::string(sep(i)) + lit(ins.id) + ":{\"score\":";
-        pi.open_not_applying = std::string(sep(i)) + lit(ins.id) + ":{\"applies\":false,\"score\":null";
-        pi.max_band = ",\"max\":" + std::to_string(ins.max_score) + ",\"band\":";
-        std::size_t longest = 4;
-        for (const Band& b : ins.bands) {
-            pi.band.push_back(lit(b.name));
-            longest = std::max(longest, pi.band.back().size());
-        }
-        bound += pi.open_not_applying.size() + detail::integer_bound + pi.max_band.size() + longest + 20;
-        p->instruments.push_back(std::move(pi));
+        pi.open = pc.add(std::string(sep(i)) + lit(ins.id) + ":{\"score\":");
+        pi.open_not_applying = pc.add(std::string(sep(i)) + lit(ins.id) + ":{\"applies\":false,\"score\":null");
+        pi.max_band = pc.add(",\"max\":" + std::to_string(ins.max_score) + ",\"band\":");
+        for (const Band& b : ins.bands) pi.band.push_back(pc.add(lit(b.name)));
+        pc.bound += detail::integer_bound + 4 + 20;
+        pc.instruments.push_back(std::move(pi));
     }
-    bound += 16;
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
         const Factor& factor = d.factors[f];
         Pieces::Factor pf;
-        std::size_t longest = 0;
-        for (Level l : {Level::likely, Level::possible, Level::unlikely, Level::unknown}) {
-            std::string& o = pf.open[static_cast<std::size_t>(l)];
-            o = std::string(sep(f)) + lit(factor.id) + ":{\"level\":\"" + std::string(to_string(l)) + "\",\"evidence\":[";
-            longest = std::max(longest, o.size());
-        }
-        bound += longest;
+        for (Level l : {Level::likely, Level::possible, Level::unlikely, Level::unknown})
+            pf.open[static_cast<std::size_t>(l)] =
+                pc.add(std::string(sep(f)) + lit(factor.id) + ":{\"level\":\"" + std::string(to_string(l)) + "\",\"evidence\":[");
         for (const Rule& rule : factor.rules) {
-            pf.evidence.push_back("{\"rule\":" + lit(rule.id) + ",\"text\":" + lit(rule.text) + ",\"source\":" + lit(rule.source) + "}");
-            bound += pf.evidence.back().size() + 1;
+            pf.evidence.push_back(pc.add("{\"rule\":" + lit(rule.id) + ",\"text\":" + lit(rule.text) + ",\"source\":" + lit(rule.source) + "}"));
+            pc.bound += 1;
         }
-        pf.advice = ",\"advice\":" + (factor.advice.text.empty() ? std::string("null") : lit(factor.advice.text));
-        if (!factor.advice.source.empty()) pf.advice += ",\"advice_source\":" + lit(factor.advice.source);
-        pf.advice += "}";
-        bound += 24 + ids + pf.advice.size();
-        p->factors.push_back(std::move(pf));
+        std::string advice = ",\"advice\":" + (factor.advice.text.empty() ? std::string("null") : lit(factor.advice.text));
+        if (!factor.advice.source.empty()) advice += ",\"advice_source\":" + lit(factor.advice.source);
+        pf.advice = pc.add(advice + "}");
+        pc.bound += 64 + ids;
+        pc.factors.push_back(std::move(pf));
     }
-    bound += 96;
     for (const RedFlag& rf : d.red_flags) {
         std::string r = "{\"id\":" + lit(rf.id) + ",\"urgency\":\"" + std::string(to_string(rf.urgency)) + "\",\"text\":" + lit(rf.text);
         if (!rf.action.empty()) r += ",\"action\":" + lit(rf.action);
-        r += ",\"source\":" + lit(rf.source) + "}";
-        bound += r.size() + 1;
-        p->reasons.push_back(std::move(r));
+        pc.reasons.push_back(pc.add(r + ",\"source\":" + lit(rf.source) + "}"));
+        pc.bound += 1;
     }
-    bound += 24 + ids;
-    p->tail = ",\"disclaimer\":" + lit(d.disclaimer) + "}\n";
-    p->bound = bound + p->tail.size();
+    pc.bound += 64 + ids;
+    pc.tail = pc.add(",\"disclaimer\":" + lit(d.disclaimer) + "}\n");
+    pc.arena.append(block, ' ');  // slack: a block read from the last piece stays inside
+    pc.bound += block;            // and a block written at the end stays inside the room made
     p_ = std::move(p);
 }
 
@@ -112,15 +142,17 @@ CompactJsonRenderer::~CompactJsonRenderer() = default;
 
 namespace {
 
-// Writes through a raw pointer: the caller made room for the whole report.
+// Writes through a raw pointer: the caller made room for the whole report
+// plus one block of slack.
 struct Out {
     char* p;
-    void put(std::string_view s) {
-        std::memcpy(p, s.data(), s.size());
-        p += s.size();
+    const char* arena;
+    void put(Piece s) {
+        const char* from = arena + s.off;
+        for (std::uint32_t i = 0; i < s.len; i += block) std::memcpy(p + i, from + i, block);
+        p += s.len;
     }
-    void boolean(bool b) { put(b ? std::string_view("true") : std::string_view("false")); }
-    void list(const std::vector<std::string>& names, const std::vector<int>& qs) {
+    void list(const std::vector<Piece>& names, const std::vector<int>& qs) {
         *p++ = '[';
         for (std::size_t i = 0; i < qs.size(); ++i) {
             if (i) *p++ = ',';
@@ -138,31 +170,31 @@ void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const Rende
     const Definitions& d = *pc.defs;
     const std::size_t need = pc.bound + (opt.id ? detail::json_string_bound(opt.id->size()) : 0);
     if (buf.bytes.size() - buf.len < need) buf.bytes.resize(buf.len + need + 4096);
-    Out o{buf.bytes.data() + buf.len};
+    Out o{buf.bytes.data() + buf.len, pc.arena.data()};
 
     o.put(pc.head);
     if (opt.record) {
-        o.put(",\"record\":");
+        o.put(pc.record);
         o.p = detail::write_integer(o.p, static_cast<long long>(opt.record));
     }
     if (opt.id) {
-        o.put(",\"id\":");
+        o.put(pc.id);
         o.p = detail::write_json_string(o.p, *opt.id);
     }
-    o.put(",\"complete\":");
-    o.boolean(r.complete);
-    o.put(",\"unanswered\":");
+    o.put(pc.complete);
+    o.put(pc.boolean[r.complete]);
+    o.put(pc.unanswered);
     o.list(pc.question, r.unanswered);
 
-    o.put(",\"derived\":{");
+    o.put(pc.derived_open);
     for (std::size_t i = 0; i < d.derived.size(); ++i) {
         o.put(pc.derived[i]);
         const Value& v = r.derived[i];
-        if (!v.known()) o.put("null");
-        else if (d.derived[i].is_bool) o.boolean(v.num != 0);
+        if (!v.known()) o.put(pc.null);
+        else if (d.derived[i].is_bool) o.put(pc.boolean[v.num != 0]);
         else o.p = detail::write_decimal1(o.p, v.num);
     }
-    o.put("},\"instruments\":{");
+    o.put(pc.instruments_open);
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
         const InstrumentResult& ir = r.instruments[i];
         const Pieces::Instrument& pi = pc.instruments[i];
@@ -173,10 +205,10 @@ void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const Rende
             o.put(pi.open_not_applying);
         }
         o.put(pi.max_band);
-        o.put(ir.band >= 0 ? std::string_view(pi.band[static_cast<std::size_t>(ir.band)]) : std::string_view("null"));
-        o.put(ir.complete ? std::string_view(",\"complete\":true}") : std::string_view(",\"complete\":false}"));
+        o.put(ir.band >= 0 ? pi.band[static_cast<std::size_t>(ir.band)] : pc.null);
+        o.put(pc.instrument_close[ir.complete]);
     }
-    o.put("},\"factors\":{");
+    o.put(pc.factors_open);
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
         const FactorResult& fr = r.factors[f];
         const Pieces::Factor& pf = pc.factors[f];
@@ -185,24 +217,24 @@ void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const Rende
             if (k) *o.p++ = ',';
             o.put(pf.evidence[static_cast<std::size_t>(fr.evidence[k])]);
         }
-        o.put("],\"would_decide\":");
+        o.put(pc.would_decide);
         o.list(pc.question, fr.would_decide);
         const bool advise = fr.level == Level::likely || fr.level == Level::possible;
-        o.put(advise ? std::string_view(pf.advice) : std::string_view(",\"advice\":null}"));
+        o.put(advise ? pf.advice : pc.no_advice);
     }
     const FlagResult& fl = r.attention;
-    o.put("},\"seek_medical_attention\":{\"flag\":");
-    o.boolean(fl.flag);
-    o.put(",\"urgency\":\"");
-    o.put(to_string(fl.urgency));
-    o.put("\",\"reasons\":[");
+    o.put(pc.attention_open);
+    o.put(pc.boolean[fl.flag]);
+    o.put(pc.urgency_open);
+    o.put(pc.urgency[static_cast<std::size_t>(fl.urgency)]);
+    o.put(pc.reasons_open);
     for (std::size_t k = 0; k < fl.reasons.size(); ++k) {
         if (k) *o.p++ = ',';
         o.put(pc.reasons[static_cast<std::size_t>(fl.reasons[k])]);
     }
-    o.put("],\"would_decide\":");
+    o.put(pc.attention_would_decide);
     o.list(pc.question, fl.would_decide);
-    o.put("}");
+    o.put(pc.attention_close);
     o.put(pc.tail);
     buf.len = static_cast<std::size_t>(o.p - buf.bytes.data());
 }
