@@ -1,5 +1,7 @@
 // One JSON Lines record → Answers with simdjson On-Demand: no DOM, no
 // allocation per record, keys looked up without copying.
+#include <cmath>
+
 #include <simdjson.h>
 
 #include <fmt/format.h>
@@ -51,12 +53,31 @@ std::optional<AnswerError> answer(const Definitions& d, std::string_view key, in
     // costs a library call even when it is empty.
     const detail::Reason why = [&]() -> detail::Reason {
         switch (t) {
+        // The usual answers are taken here, inline; anything else (and every
+        // error reason) is left to the shared answer_from_* functions.
         case element_type::NULL_VALUE: return std::nullopt;  // unanswered
-        case element_type::BOOL: return detail::answer_from_bool(q, v.get_bool().value_unsafe(), a);
+        case element_type::BOOL: {
+            const bool b = v.get_bool().value_unsafe();
+            if (q.type != QuestionType::yes_no) return detail::answer_from_bool(q, b, a);
+            a = Answer{true, b ? 1.0 : 0.0, 0};
+            return std::nullopt;
+        }
         case element_type::INT64:
         case element_type::UINT64:
-        case element_type::DOUBLE: return detail::answer_from_number(q, v.get_double().value_unsafe(), a);
-        case element_type::STRING: return detail::answer_from_string(q, v.get_string().value_unsafe(), a);
+        case element_type::DOUBLE: {
+            const double x = v.get_double().value_unsafe();
+            const bool whole_enough = q.type == QuestionType::number || (q.type == QuestionType::integer && x == std::floor(x));
+            if (!(whole_enough && x >= q.min && x <= q.max)) return detail::answer_from_number(q, x, a);
+            a = Answer{true, x, 0};
+            return std::nullopt;
+        }
+        case element_type::STRING: {
+            const std::string_view text = v.get_string().value_unsafe();
+            const int i = q.type == QuestionType::choice ? q.choice_index(text) : -1;
+            if (i < 0) return detail::answer_from_string(q, text, a);
+            a = Answer{true, static_cast<double>(i), 0};
+            return std::nullopt;
+        }
         case element_type::ARRAY: {
             if (q.type != QuestionType::multi_choice) return detail::expected_json(q);
             std::uint64_t set = 0;
