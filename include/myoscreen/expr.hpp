@@ -43,6 +43,11 @@ struct Program {
     // Only logic over one-step tests (and, or, not, at_least, constants,
     // fused loads): runs first on three-valued bytes (detail::run_program).
     bool logic = false;
+    // A one-step program's instruction, also kept here: most conditions are
+    // one step, and reading it beside the rest of the rule saves following
+    // `code` to its own heap block for every evaluation.
+    bool one_step = false;
+    Instr step{};
     bool empty() const noexcept { return code.empty(); }
 };
 
@@ -70,8 +75,8 @@ inline bool compare(Op op, double a, double b) {
 inline void evaluate_into(const Program& p, const Value* slots, Value* stack, Value& out) {
     // One step (most conditions, once fused), inline in the caller: straight
     // from the slot, with no call, no stack and no second run for an unknown.
-    if (p.code.size() == 1) {
-        const Instr& in = p.code[0];
+    if (p.one_step) {
+        const Instr& in = p.step;
         switch (in.op) {
         case Op::load: out = slots[in.arg]; return;
         case Op::load_cmp:

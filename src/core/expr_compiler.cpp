@@ -290,6 +290,8 @@ bool compile_expression(const Ast& ast, const Resolver& resolve, Type want, Prog
         return false;
     }
     fuse(out);
+    out.one_step = out.code.size() == 1;
+    if (out.one_step) out.step = out.code[0];
     out.logic = want == Type::boolean && out.code.size() > 1 && std::all_of(out.code.begin(), out.code.end(), [](const Instr& in) {
         switch (in.op) {
         case Op::constant: case Op::load: case Op::load_cmp: case Op::load_in_mask: case Op::load_has:

@@ -16,10 +16,10 @@ namespace {
 
 // Change it whenever a model struct gains, loses or reorders a field: a
 // snapshot of another format is refused and the JSON parsed instead.
-constexpr std::string_view magic = "myoscreen.snapshot/3\n";
+constexpr std::string_view magic = "myoscreen.snapshot/4\n";
 
 template <class A> void fields(A& a, Instr& x) { a.all(x.op, x.arg, x.num, x.mask); }
-template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack, x.logic); }
+template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack, x.logic, x.one_step, x.step); }
 template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label); }
 template <class A> void fields(A& a, Section& x) { a.all(x.id, x.title); }
 template <class A> void fields(A& a, Question& x) {
