@@ -76,9 +76,10 @@ int exact_code(const Question& q, std::string_view text, std::string& why) {
 
 std::optional<bool> yes_no(std::string_view text) {
     const std::string_view t = trim(text);
-    for (std::string_view w : {"yes", "true", "y", "1"})
+    static constexpr std::string_view yes[] = {"yes", "true", "y", "1"}, no[] = {"no", "false", "n", "0"};
+    for (std::string_view w : yes)
         if (iequals(t, w)) return true;
-    for (std::string_view w : {"no", "false", "n", "0"})
+    for (std::string_view w : no)
         if (iequals(t, w)) return false;
     return std::nullopt;
 }

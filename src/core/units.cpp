@@ -8,12 +8,10 @@
 namespace myoscreen::detail {
 
 namespace {
-// What std::isspace accepts in the C locale, without its call per byte.
-constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_slow(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;

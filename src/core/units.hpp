@@ -22,6 +22,13 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
 // Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
 std::optional<double> parse_number(std::string_view text);
 
-std::string_view trim(std::string_view s);
+// What std::isspace accepts in the C locale, without its call per byte.
+constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+std::string_view trim_slow(std::string_view s);
+// Without surrounding spaces; inline, as most text (every batch cell) has none.
+inline std::string_view trim(std::string_view s) {
+    if (s.empty() || (!is_space(s.front()) && !is_space(s.back()))) return s;
+    return trim_slow(s);
+}
 
 }  // namespace myoscreen::detail
