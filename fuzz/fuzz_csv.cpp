@@ -9,7 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const myoscreen::Definitions defs = myoscreen::load_embedded_definitions();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    std::vector<std::string> fields;
+    std::vector<std::string> names;
+    myoscreen::CsvFields fields;
     std::vector<myoscreen::AnswerError> errors;
     myoscreen::CsvLayout layout;
     bool header = true;
@@ -20,14 +21,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (end == std::string_view::npos) end = text.size();
         const std::string_view line = text.substr(pos, end - pos);
         pos = end + 1;
-        if (!myoscreen::split_csv_record(line, fields)) continue;
         if (header) {
-            layout = myoscreen::map_csv_header(defs, fields, "id", errors);
+            if (!myoscreen::split_csv_record(line, names)) continue;
+            layout = myoscreen::map_csv_header(defs, names, "id", errors);
             header = false;
             continue;
         }
+        if (!myoscreen::split_csv_record(line, fields)) continue;
         std::string id;
-        if (!myoscreen::parse_csv_row(defs, layout, fields, answers, id)) (void)myoscreen::screen(defs, answers);
+        if (!myoscreen::parse_csv_row(defs, layout, fields.views, answers, id)) (void)myoscreen::screen(defs, answers);
     }
     return 0;
 }

@@ -18,6 +18,14 @@ namespace myoscreen {
 // start with a quote holds one.
 bool split_csv_record(std::string_view record, std::vector<std::string>& fields, std::string* err = nullptr);
 
+// The same without copying: each field a view into the record, or, for a
+// quoted field holding "", into `unescaped`. Valid while both live unchanged.
+struct CsvFields {
+    std::vector<std::string_view> views;
+    std::string unescaped;
+};
+bool split_csv_record(std::string_view record, CsvFields& fields, std::string* err = nullptr);
+
 struct CsvColumn {
     enum class Kind { question, id, ignored };
     Kind kind = Kind::ignored;
@@ -41,7 +49,7 @@ CsvLayout map_csv_header(const Definitions& defs, const std::vector<std::string>
 
 // Reads one data row. Empty cell = unanswered. Returns the first problem.
 std::optional<AnswerError> parse_csv_row(const Definitions& defs, const CsvLayout& layout,
-                                         const std::vector<std::string>& fields, Answers& out, std::string& id);
+                                         const std::vector<std::string_view>& fields, Answers& out, std::string& id);
 
 // The question id a misspelt name most likely meant (one edit for names of
 // 4-5 characters, two for longer ones), or empty when none is close.

@@ -46,7 +46,7 @@ struct Workspace {
     Report report;
     ScreenScratch scratch;
     std::string line;  // a CSV row or an error record, before it joins the chunk
-    std::vector<std::string> fields;
+    CsvFields fields;
     std::string why;  // a CSV record that cannot be split
     std::string id;
 };
@@ -92,7 +92,7 @@ private:
             if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
                 return error(r, c, ws, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
             if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, std::nullopt, "", ws.why);
-            auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields, ws.answers, ws.id);
+            auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields.views, ws.answers, ws.id);
             has_id = cfg_.layout->has_id;
             if (e) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
         } else {

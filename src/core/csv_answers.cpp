@@ -85,8 +85,8 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
     return layout;
 }
 
-std::optional<AnswerError> parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string>& fields,
-                                         Answers& out, std::string& id) {
+std::optional<AnswerError> parse_csv_row(const Definitions& d, const CsvLayout& layout,
+                                         const std::vector<std::string_view>& fields, Answers& out, std::string& id) {
     if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
     if (fields.size() != layout.columns.size())
         return AnswerError{"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())};

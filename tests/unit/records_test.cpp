@@ -69,4 +69,15 @@ y")C", f, &err));
     CHECK(err == "malformed CSV: a quoted field is not closed (field 2)");
     CHECK_FALSE(split_csv_record(R"C("70"x,male)C", f, &err));
     CHECK(err == "malformed CSV: text after the closing quote (field 1)");
+    // Views: into the record, or into the unescaped copy for "" fields.
+    CsvFields v;
+    const std::string rec = R"C(r1,"a,b","say ""hi""","""",,"x
+y","")C";
+    REQUIRE(split_csv_record(rec, v, &err));
+    CHECK(v.views == std::vector<std::string_view>{"r1", "a,b", R"(say "hi")", "\"", "", "x\ny", ""});
+    CHECK(v.views[1].data() == rec.data() + 4);  // no copy made
+    CHECK_FALSE(split_csv_record(R"C(a,"b""c)C", v, &err));
+    CHECK(err == "malformed CSV: a quoted field is not closed (field 2)");
+    CHECK_FALSE(split_csv_record(R"C(a,b"c)C", v, &err));
+    CHECK(err == "malformed CSV: quote inside an unquoted field (field 2)");
 }
