@@ -249,6 +249,8 @@ const V& run(const Program& p, const Value* slots, V* stack, bool& touched) {
 
 }  // namespace
 
+namespace {
+
 // Programs of logic only (Program::logic) run first on one byte a value:
 // false, true or unknown, Kleene and/or by table. As with Lite, an unknown
 // result or an input that carries questions (soft) sends the program to the
@@ -258,11 +260,11 @@ constexpr Tri tri_and[3][3] = {{tri_false, tri_false, tri_false}, {tri_false, tr
 constexpr Tri tri_or[3][3] = {{tri_false, tri_true, tri_unknown}, {tri_true, tri_true, tri_true}, {tri_unknown, tri_true, tri_unknown}};
 
 // A condition's value: absent is false (clinical.md, Conventions).
-inline Tri tri_of(const Value& v) {
+Tri tri_of(const Value& v) {
     return v.state == State::unknown ? tri_unknown : v.state == State::known && v.num != 0 ? tri_true : tri_false;
 }
 
-inline Tri tri_test(const Instr& in, const Value& a) {
+Tri tri_test(const Instr& in, const Value& a) {
     if (a.state == State::unknown) return tri_unknown;
     if (a.state == State::absent) return tri_false;
     const bool b = in.op == Op::load_has       ? (a.set & in.mask) != 0
@@ -317,6 +319,8 @@ Tri run_logic(const Program& p, const Value* slots) {
     }
     return touched ? tri_unknown : st[0];
 }
+
+}  // namespace
 
 void detail::run_program(const Program& p, const Value* slots, Value* stack, Value& out) {
     constexpr int lite_capacity = 64;

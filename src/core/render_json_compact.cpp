@@ -13,9 +13,12 @@ using detail::append_json_string;
 // Every piece lives in one arena with slack after its end, so pieces are
 // copied in fixed 32-byte blocks (inline vector moves) rather than by a
 // memcpy call each: a report is ~60 pieces, and the calls were most of its cost.
-struct Piece {
+namespace detail {
+struct CompactPiece {  // a piece of the arena
     std::uint32_t off = 0, len = 0;
 };
+}  // namespace detail
+using Piece = detail::CompactPiece;
 
 struct CompactJsonRenderer::Pieces {
     struct Instrument {
