@@ -275,6 +275,7 @@ Tri tri_test(const Instr& in, const Value& a) {
 
 Tri run_logic(const Program& p, const Value* slots) {
     Tri st[64];  // left uninitialised: written before read
+    st[0] = tri_unknown;  // (an empty program: never compiled, but the compiler cannot know)
     int sp = 0;
     bool touched = false;
     for (const Instr& in : p.code) {
