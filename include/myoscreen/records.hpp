@@ -55,7 +55,7 @@ std::optional<AnswerError> parse_csv_row(const Definitions& defs, const CsvLayou
 // 4-5 characters, two for longer ones), or empty when none is close.
 std::string suggest_question(const Definitions& defs, std::string_view name);
 
-// Reads JSON Lines records with simdjson On-Demand (the batch hot path;
+// Reads JSON Lines records with simdjson (the batch hot path;
 // answer files use parse_json_answers, and both share the value rules).
 // One reader per thread: it keeps simdjson's parser and buffers.
 class JsonlReader {

@@ -1,5 +1,5 @@
-// One JSON Lines record → Answers with simdjson On-Demand: no DOM, no
-// allocation per record, keys looked up without copying.
+// One JSON Lines record → Answers with simdjson's DOM parser (its buffers
+// reused, no allocation per record), keys looked up without copying.
 #include <cmath>
 
 #include <simdjson.h>
@@ -11,8 +11,11 @@
 
 namespace myoscreen {
 
-// The DOM API dispatches at run time to the best SIMD kernels of the machine
-// (On-Demand in simdjson 3.0 is fixed at compile time to the build's target).
+// The DOM API dispatches at run time to the best SIMD kernels of the machine.
+// On-Demand would skip building the tape, but simdjson 3.0 instantiates it
+// only for the compile-time target: it would need this file built with
+// -mavx2, and inline library code compiled here could then be chosen by the
+// linker for the whole program (bench/RESULTS.md, "What bought what").
 struct JsonlReader::Impl {
     const Definitions& defs;
     simdjson::dom::parser parser;
