@@ -11,6 +11,7 @@
 
 namespace myoscreen {
 
+using detail::iequals;
 using detail::trim;
 
 namespace {
@@ -23,16 +24,6 @@ std::string lower(std::string_view s) {
 
 std::string fmt_num(double v) { return fmt::format("{:g}", v); }
 
-// ASCII only and without a copy: batch cells are compared this way millions
-// of times (std::tolower is a library call that consults the locale).
-constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
 
 
 // A choice by its number (1-based), its code, or an unambiguous prefix of

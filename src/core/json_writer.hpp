@@ -18,6 +18,8 @@
 
 namespace myoscreen {
 struct Definitions;
+struct Rule;
+struct RedFlag;
 }
 
 namespace myoscreen::detail {
@@ -40,6 +42,10 @@ void build_json_literals(Definitions& defs);
 // Fills the compact JSON of each rule's evidence and each red flag's reason
 // (render_json.cpp), after build_json_literals.
 void build_report_fragments(Definitions& defs);
+// One rule's evidence and one red flag's reason as compact report JSON, by
+// the functions render_json writes them with (render_json.cpp).
+std::string compact_evidence(const Definitions& defs, const Rule& rule);
+std::string compact_reason(const Definitions& defs, const RedFlag& flag);
 
 class JsonWriter {
 public:

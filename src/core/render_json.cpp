@@ -153,19 +153,31 @@ void render_json(const Report& r, RenderBuffer& out, const RenderOptions& opt) {
     report(w, r, opt);
 }
 
+namespace {
+template <class Render>
+std::string compact(Render&& render) {
+    std::string out;
+    {
+        JsonWriter w(out, false);
+        render(w);
+    }  // the writer trims its slack as it goes
+    return out;
+}
+}  // namespace
+
+std::string detail::compact_evidence(const Definitions& d, const Rule& rule) {
+    return compact([&](JsonWriter& w) { evidence(w, d, rule); });
+}
+
+std::string detail::compact_reason(const Definitions& d, const RedFlag& rf) {
+    return compact([&](JsonWriter& w) { reason(w, d, rf); });
+}
+
 void detail::build_report_fragments(Definitions& d) {
     // Rendered by the same functions as above, once, after the literals.
-    const auto compact = [&](auto&& render) {
-        std::string out;
-        {
-            JsonWriter w(out, false);
-            render(w);
-        }  // the writer trims its slack as it goes
-        return out;
-    };
     for (auto& f : d.factors)
-        for (auto& rule : f.rules) rule.json_evidence = compact([&](JsonWriter& w) { evidence(w, d, rule); });
-    for (auto& rf : d.red_flags) rf.json_reason = compact([&](JsonWriter& w) { reason(w, d, rf); });
+        for (auto& rule : f.rules) rule.json_evidence = compact_evidence(d, rule);
+    for (auto& rf : d.red_flags) rf.json_reason = compact_reason(d, rf);
 }
 
 void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,

@@ -91,7 +91,7 @@ CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
     pc.attention_would_decide = pc.add("],\"would_decide\":");
     pc.attention_close = pc.add("}");
     pc.instrument_close = {pc.add(",\"complete\":false}"), pc.add(",\"complete\":true}")};
-    pc.bound += 3 * detail::integer_bound;  // record number; would_decide lists below
+    pc.bound += 3 * detail::integer_bound;  // the record number, with room to spare
     std::size_t ids = 0;  // all question ids in a list, with commas
     for (const Question& q : d.questions) {
         pc.question.push_back(pc.add(lit(q.id)));
@@ -119,7 +119,7 @@ CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
             pf.open[static_cast<std::size_t>(l)] =
                 pc.add(std::string(sep(f)) + lit(factor.id) + ":{\"level\":\"" + std::string(to_string(l)) + "\",\"evidence\":[");
         for (const Rule& rule : factor.rules) {
-            pf.evidence.push_back(pc.add("{\"rule\":" + lit(rule.id) + ",\"text\":" + lit(rule.text) + ",\"source\":" + lit(rule.source) + "}"));
+            pf.evidence.push_back(pc.add(detail::compact_evidence(d, rule)));
             pc.bound += 1;
         }
         std::string advice = ",\"advice\":" + (factor.advice.text.empty() ? std::string("null") : lit(factor.advice.text));
@@ -129,9 +129,7 @@ CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
         pc.factors.push_back(std::move(pf));
     }
     for (const RedFlag& rf : d.red_flags) {
-        std::string r = "{\"id\":" + lit(rf.id) + ",\"urgency\":\"" + std::string(to_string(rf.urgency)) + "\",\"text\":" + lit(rf.text);
-        if (!rf.action.empty()) r += ",\"action\":" + lit(rf.action);
-        pc.reasons.push_back(pc.add(r + ",\"source\":" + lit(rf.source) + "}"));
+        pc.reasons.push_back(pc.add(detail::compact_reason(d, rf)));
         pc.bound += 1;
     }
     pc.bound += 64 + ids;

@@ -33,16 +33,9 @@ std::optional<double> parse_number(std::string_view s) {
 
 namespace {
 
-bool lower_eq(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
-    return true;
-}
-
 bool any_of(std::string_view u, std::initializer_list<std::string_view> names) {
     for (auto n : names)
-        if (lower_eq(u, n)) return true;
+        if (iequals(u, n)) return true;
     return false;
 }
 

@@ -24,6 +24,14 @@ std::optional<double> parse_number(std::string_view text);
 
 // What std::isspace accepts in the C locale, without its call per byte.
 constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// ASCII letters only, without the locale: units, codes and yes/no words.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
 std::string_view trim_slow(std::string_view s);
 // Without surrounding spaces; inline, as most text (every batch cell) has none.
 inline std::string_view trim(std::string_view s) {
