@@ -10,9 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "myoscreen/expr.hpp"
-#include "myoscreen/id_index.hpp"
-#include "myoscreen/literal_cache.hpp"
+#include "myoscreen/detail/program.hpp"
+#include "myoscreen/detail/id_index.hpp"
 
 namespace myoscreen {
 
@@ -100,7 +99,6 @@ struct Rule {
     std::string id, text, source;
     Program when;
     int slot = 0;
-    std::string json_evidence;  // this rule as compact report evidence, built at load
 };
 
 struct Factor {
@@ -114,7 +112,6 @@ struct RedFlag {
     std::string id, text, action, source;
     Urgency urgency = Urgency::soon;
     Program when;
-    std::string json_reason;  // this flag as a compact report reason, built at load
 };
 
 struct Reference {
@@ -143,10 +140,6 @@ struct Definitions {
     int slot_count = 0;       // questions occupy slots [0, questions.size())
     int stack_size = 0;       // the largest max_stack of any program
     IdIndex question_ids;  // id → question index, built at load
-    // Report text already escaped as JSON string literals, keyed by the
-    // address of the model's string: rendering a report is then mostly
-    // copying. A copy of the model misses the cache and escapes as it goes.
-    LiteralCache json_literals;
 
     int question_index(std::string_view id) const;
 };

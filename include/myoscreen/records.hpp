@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "myoscreen/answers.hpp"
+#include "myoscreen/text.hpp"
 
 namespace myoscreen {
 
@@ -78,8 +79,5 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-// Checks UTF-8; returns the byte offset of the first invalid sequence or npos.
-std::size_t find_invalid_utf8(std::string_view s);
 
 }  // namespace myoscreen

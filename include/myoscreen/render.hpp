@@ -71,4 +71,9 @@ void render_error_json(std::uint64_t record, std::optional<std::string_view> id,
 void render_error_csv(const Definitions& defs, std::uint64_t record, std::optional<std::string_view> id,
                       std::string_view field, std::string_view reason, std::string& out);
 
+// The questionnaire as a JSON array of question objects (`questions
+// --format json`), and one question object as that array holds it.
+void render_questions_json(const Definitions& defs, std::string& out);
+void render_question_json(const Definitions& defs, int question, std::string& out, bool pretty);
+
 }  // namespace myoscreen

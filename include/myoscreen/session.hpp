@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,5 +48,17 @@ private:
 
     int next_from(int q) const;  // first asked question at or after q
 };
+
+// The saved-session file (`--save`, `--resume`): schema myoscreen.session/1,
+// the definitions' name and version, the answers and the questions asked.
+std::string session_to_json(const Definitions& defs, const Answers& answers, const std::vector<int>& history);
+
+struct SessionRead {
+    enum class Kind { ok, not_a_session, other_definitions, invalid };
+    Kind kind = Kind::ok;
+    std::string message;  // why, for kinds other than ok; never an answer value
+};
+// Reads a saved session of `defs` into `answers` and `history`.
+SessionRead read_session(std::string_view text, const Definitions& defs, Answers& answers, std::vector<int>& history);
 
 }  // namespace myoscreen

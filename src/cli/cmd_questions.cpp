@@ -1,11 +1,11 @@
 // `questions`: the catalogue as text, JSON, a CSV header, or Markdown.
 #include <fmt/format.h>
 
-#include "../core/json_writer.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
 #include "myoscreen/answers.hpp"
+#include "myoscreen/render.hpp"
 
 namespace myoscreen::cli {
 namespace {
@@ -56,26 +56,7 @@ std::string as_markdown(const Definitions& d) {
 
 std::string as_json(const Definitions& d) {
     std::string out;
-    detail::JsonWriter w(out, true);
-    w.begin_array();
-    for (const Question& q : d.questions) {
-        w.begin_object().key("id").string(q.id).key("section").string(d.sections[q.section].id);
-        w.key("type").string(to_string(q.type)).key("text").string(q.text);
-        if (!q.help.empty()) w.key("help").string(q.help);
-        if (q.type == QuestionType::integer || q.type == QuestionType::number) {
-            w.key("unit").string(to_string(q.unit));
-            w.key("min").raw(fmt::format("{:g}", q.min)).key("max").raw(fmt::format("{:g}", q.max));
-        }
-        if (!q.choices.empty()) {
-            w.key("choices").begin_array();
-            for (const auto& c : q.choices) w.begin_object().key("code").string(c.code).key("label").string(c.label).end_object();
-            w.end_array();
-        }
-        if (q.exclusive >= 0) w.key("exclusive").string(q.choices[q.exclusive].code);
-        if (!q.ask_if_text.empty()) w.key("ask_if").string(q.ask_if_text);
-        w.end_object();
-    }
-    w.end_array().put("\n").finish();
+    render_questions_json(d, out);
     return out;
 }
 

@@ -11,7 +11,7 @@
 #include "io.hpp"
 #include "myoscreen/screen.hpp"
 #include "myoscreen/session.hpp"
-#include "../core/text_wrap.hpp"
+#include "myoscreen/text.hpp"
 #include "saved_session.hpp"
 #include "terminal.hpp"
 
@@ -57,7 +57,7 @@ public:
     // Text wrapped to the terminal, every line after the first indented.
     std::string wrap(std::string_view lead, std::string_view text, std::string_view indent) const {
         std::string out(lead);
-        detail::append_wrapped(out, text, width_ - 1, detail::display_width(lead), indent);
+        append_wrapped(out, text, width_ - 1, display_width(lead), indent);
         return out;
     }
     std::string style(std::string_view s, const char* code) const {

@@ -2,6 +2,7 @@
 // compile errors with their column.
 #include <catch2/catch.hpp>
 
+#include "evaluator.hpp"
 #include "expr_compiler.hpp"
 #include "fixture.hpp"
 #include "myoscreen/answers.hpp"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "myoscreen/id_index.hpp"
+#include "myoscreen/detail/id_index.hpp"
 
 using myoscreen::IdIndex;
 using myoscreen::same_bytes;

@@ -14,13 +14,6 @@
 #include <string>
 #include <string_view>
 
-#include "myoscreen/literal_cache.hpp"
-
-namespace myoscreen {
-struct Definitions;
-struct Rule;
-struct RedFlag;
-}
 
 namespace myoscreen::detail {
 
@@ -36,16 +29,6 @@ inline constexpr std::size_t integer_bound = 24;
 inline constexpr std::size_t decimal1_bound = 330;  // "{:.1f}" of the largest double
 char* write_integer(char* p, long long v);
 char* write_decimal1(char* p, double v);  // one decimal place, never -0.0
-
-// Fills defs.json_literals with every string a report copies from them.
-void build_json_literals(Definitions& defs);
-// Fills the compact JSON of each rule's evidence and each red flag's reason
-// (render_json.cpp), after build_json_literals.
-void build_report_fragments(Definitions& defs);
-// One rule's evidence and one red flag's reason as compact report JSON, by
-// the functions render_json writes them with (render_json.cpp).
-std::string compact_evidence(const Definitions& defs, const Rule& rule);
-std::string compact_reason(const Definitions& defs, const RedFlag& flag);
 
 class JsonWriter {
 public:
@@ -89,17 +72,13 @@ public:
         len_ = static_cast<std::size_t>(end - out_.data());
         return *this;
     }
-    // A string of the definitions, from their pre-escaped literals if there.
-    JsonWriter& text(const LiteralCache& cache, const std::string& s) {
-        const std::string* lit = cache.find(s.data());
-        return lit ? raw(*lit) : string(s);
-    }
-    JsonWriter& text_key(const LiteralCache& cache, const std::string& k) {
-        const std::string* lit = cache.find(k.data());
-        if (!lit) return key(k);
+    // A key that may need escaping (an id from a definitions file).
+    JsonWriter& string_key(std::string_view k) {
         value_prefix();
-        put(*lit);
-        put(pretty_ ? std::string_view(": ") : std::string_view(":"));
+        char* end = write_json_string(room(json_string_bound(k.size()) + 2), k);
+        *end++ = ':';
+        if (pretty_) *end++ = ' ';
+        len_ = static_cast<std::size_t>(end - out_.data());
         after_key_ = true;
         return *this;
     }

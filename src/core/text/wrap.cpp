@@ -1,6 +1,7 @@
-#include "text_wrap.hpp"
+// Word wrapping for the text report and the dialogue (UTF-8 aware, no hyphenation).
+#include "myoscreen/text.hpp"
 
-namespace myoscreen::detail {
+namespace myoscreen {
 
 int display_width(std::string_view s) {
     int w = 0;
@@ -45,4 +46,4 @@ void append_wrapped(std::string& out, std::string_view text, int width, int firs
     out += '\n';
 }
 
-}  // namespace myoscreen::detail
+}  // namespace myoscreen

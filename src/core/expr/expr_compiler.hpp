@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "expr_ast.hpp"
-#include "myoscreen/expr.hpp"
+#include "myoscreen/detail/program.hpp"
 
 namespace myoscreen::detail {
 

@@ -5,11 +5,10 @@
 #include <fmt/format.h>
 
 #include "myoscreen/render.hpp"
-#include "text_wrap.hpp"
+#include "myoscreen/text.hpp"
 
 namespace myoscreen {
 
-using detail::append_wrapped;
 
 namespace {
 
@@ -21,7 +20,7 @@ public:
     }
     void para(std::string_view lead, std::string_view text, std::string_view indent) {
         out_ += lead;
-        append_wrapped(out_, text, o_.width, detail::display_width(lead), indent);
+        append_wrapped(out_, text, o_.width, display_width(lead), indent);
     }
     void line(std::string_view s) { out_ += s, out_ += '\n'; }
     void heading(std::string_view s) { out_ += '\n', out_ += style(s, "1"), out_ += '\n'; }
@@ -122,8 +121,8 @@ void instruments(Text& t, const Report& r) {
         const InstrumentResult& ir = r.instruments[i];
         // The name up to any parenthesis ("MNA-SF (Mini ...)" -> "MNA-SF").
         std::string label = ins.name.substr(0, ins.name.find(" ("));
-        if (detail::display_width(label) > 20) label = label.substr(0, label.find(' '));  // "GLIM criteria for ..." → GLIM
-        if (detail::display_width(label) > 20) label = ins.id;
+        if (display_width(label) > 20) label = label.substr(0, label.find(' '));  // "GLIM criteria for ..." → GLIM
+        if (display_width(label) > 20) label = ins.id;
         std::string row = fmt::format("  {:<20} ", label);
         if (!ir.applies) {
             t.line(row + "does not apply");

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluator.hpp"
 #include "load_context.hpp"
 
 namespace myoscreen::detail {
@@ -246,5 +247,19 @@ private:
 }  // namespace
 
 void compile_definitions(Definitions& defs, LoadContext& ctx) { Compiler(defs, ctx).run(); }
+
+void finish_definitions(Definitions& defs) {
+    const Program* previous = nullptr;
+    for (Question& q : defs.questions) {
+        if (q.ask_if.empty()) continue;
+        q.same_ask_if_as_previous = previous && previous->code == q.ask_if.code;
+        previous = &q.ask_if;
+    }
+    for (std::size_t i = 0; i < defs.questions.size(); ++i) {
+        Question& q = defs.questions[i];
+        defs.question_ids.add(q.id, static_cast<int>(i));
+        for (std::size_t c = 0; c < q.choices.size(); ++c) q.codes.add(q.choices[c].code, static_cast<int>(c));
+    }
+}
 
 }  // namespace myoscreen::detail

@@ -1,15 +1,15 @@
 // Snapshot format: a magic line, then every field of the model in
 // declaration order (numbers as their bytes, strings and vectors with a
 // 32-bit length). One `fields` function per struct serves both directions,
-// so writing and reading cannot drift apart. The id index and the report
-// literals are rebuilt after reading (finish_definitions).
+// so writing and reading cannot drift apart. The id indexes are rebuilt
+// after reading (finish_definitions).
 #include "snapshot.hpp"
 
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
 
-#include "json_writer.hpp"
+#include "load_context.hpp"
 
 namespace myoscreen::detail {
 namespace {
@@ -139,22 +139,6 @@ std::optional<Definitions> read_snapshot(std::string_view bytes) {
     if (!r.ok() || !r.at_end()) return std::nullopt;
     finish_definitions(defs);
     return defs;
-}
-
-void finish_definitions(Definitions& defs) {
-    const Program* previous = nullptr;
-    for (Question& q : defs.questions) {
-        if (q.ask_if.empty()) continue;
-        q.same_ask_if_as_previous = previous && previous->code == q.ask_if.code;
-        previous = &q.ask_if;
-    }
-    for (std::size_t i = 0; i < defs.questions.size(); ++i) {
-        Question& q = defs.questions[i];
-        defs.question_ids.add(q.id, static_cast<int>(i));
-        for (std::size_t c = 0; c < q.choices.size(); ++c) q.codes.add(q.choices[c].code, static_cast<int>(c));
-    }
-    build_json_literals(defs);
-    build_report_fragments(defs);
 }
 
 }  // namespace myoscreen::detail

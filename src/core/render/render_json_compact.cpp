@@ -4,6 +4,7 @@
 #include <array>
 
 #include "json_writer.hpp"
+#include "report_fragments.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

@@ -1,6 +1,6 @@
+// JSON writer pieces kept out of line: escaping, numbers and growth.
 #include "json_writer.hpp"
 
-#include "myoscreen/definitions.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -102,39 +102,6 @@ JsonWriter& JsonWriter::decimal1(double v) {
     value_prefix();
     len_ = static_cast<std::size_t>(write_decimal1(room(decimal1_bound), v) - out_.data());
     return *this;
-}
-
-void build_json_literals(Definitions& d) {
-    auto add = [&](const std::string& s) {
-        std::string lit;
-        append_json_string(lit, s);
-        d.json_literals.add(s.data(), std::move(lit));
-    };
-    add(d.name);
-    add(d.version);
-    add(d.disclaimer);
-    for (const auto& q : d.questions) add(q.id);
-    for (const auto& x : d.derived) add(x.id);
-    for (const auto& ins : d.instruments) {
-        add(ins.id);
-        for (const auto& b : ins.bands) add(b.name);
-    }
-    for (const auto& f : d.factors) {
-        add(f.id);
-        add(f.advice.text);
-        add(f.advice.source);
-        for (const auto& r : f.rules) {
-            add(r.id);
-            add(r.text);
-            add(r.source);
-        }
-    }
-    for (const auto& rf : d.red_flags) {
-        add(rf.id);
-        add(rf.text);
-        add(rf.action);
-        add(rf.source);
-    }
 }
 
 }  // namespace myoscreen::detail

@@ -75,4 +75,8 @@ std::string child(const std::string& ptr, std::size_t index);
 // values and instruments, and checks bands. Reports into `ctx`.
 void compile_definitions(Definitions& defs, LoadContext& ctx);
 
+// What loading adds after reading or compiling (the snapshot reader calls it
+// too): the id indexes and the shared-ask_if marks.
+void finish_definitions(Definitions& defs);
+
 }  // namespace myoscreen::detail

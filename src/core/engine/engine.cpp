@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "evaluator.hpp"
 #include "instruments.hpp"
 #include "myoscreen/screen.hpp"
 

@@ -11,12 +11,6 @@ namespace {
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
-std::string_view trim_slow(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 std::optional<double> parse_number(std::string_view s) {
     if (s.empty() || s.size() > 64) return std::nullopt;
     const char* b = s.data();

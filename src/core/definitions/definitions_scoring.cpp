@@ -129,7 +129,7 @@ void Loader::factor(const json& v, const std::string& p) {
             const std::string rp = child(child(p, "rules"), k);
             if (!ctx_.object(r, rp, "a rule")) { f.rules.emplace_back(); continue; }
             ctx_.only_keys(r, rp, {"id", "when", "text", "source"});
-            Rule rule{ctx_.str(r, rp, "id").value_or(""), ctx_.str(r, rp, "text").value_or(""), ctx_.str(r, rp, "source").value_or(""), {}, 0, {}};
+            Rule rule{ctx_.str(r, rp, "id").value_or(""), ctx_.str(r, rp, "text").value_or(""), ctx_.str(r, rp, "source").value_or(""), {}, 0};
             for (const auto& o : f.rules)
                 if (o.id == rule.id) ctx_.error(child(rp, "id"), "duplicate rule id \"" + rule.id + "\"");
             if (r.contains("id")) claim(rule.id, rp, "rule", false);

@@ -18,9 +18,6 @@ std::string write_snapshot(const Definitions& defs);
 // this build's format (then the caller parses the JSON instead).
 std::optional<Definitions> read_snapshot(std::string_view bytes);
 
-// What loading adds after reading: the id index and the report literals.
-void finish_definitions(Definitions& defs);
-
 // The snapshot of the embedded definitions (generated at build time).
 std::string_view embedded_snapshot();
 

@@ -1,26 +1,10 @@
-// Quantities as people type them: a number and an optional unit, converted to
-// the question's base unit (1 lb = 0.45359237 kg, 1 in = 2.54 cm).
+// ASCII helpers that do not consult the locale: spaces, case folding and
+// trimming of units, codes and yes/no words (every batch cell goes through them).
 #pragma once
 
-#include <optional>
-#include <string>
 #include <string_view>
 
-#include "myoscreen/definitions.hpp"
-
 namespace myoscreen::detail {
-
-struct Quantity {
-    double value = 0;        // in the base unit
-    bool converted = false;  // a unit other than the base one was given
-};
-
-// Parses "70", "70 kg", "154 lb", "5 ft 8 in", "5'8\"", "1.72 m", "30 min".
-// On failure returns nullopt and sets `why` (never quoting the text).
-std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why);
-
-// Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
-std::optional<double> parse_number(std::string_view text);
 
 // What std::isspace accepts in the C locale, without its call per byte.
 constexpr bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }

@@ -1,6 +1,7 @@
 // The JSON report, schema myoscreen.report/1, fields in the order of
 // design.md. Compact for JSON Lines, indented otherwise.
 #include "json_writer.hpp"
+#include "report_fragments.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {
@@ -11,7 +12,7 @@ namespace {
 
 void question_list(JsonWriter& w, const Definitions& d, const std::vector<int>& qs) {
     w.begin_array();
-    for (int q : qs) w.text(d.json_literals, d.questions[q].id);
+    for (int q : qs) w.string(d.questions[q].id);
     w.end_array();
 }
 
@@ -20,16 +21,16 @@ void result(JsonWriter& w, const RuleOutcome& o) {
     else w.boolean(o.fired);
 }
 
-void evidence(JsonWriter& w, const Definitions& d, const Rule& rule) {
-    w.begin_object().key("rule").text(d.json_literals, rule.id).key("text").text(d.json_literals, rule.text);
-    w.key("source").text(d.json_literals, rule.source).end_object();
+void evidence(JsonWriter& w, const Definitions&, const Rule& rule) {
+    w.begin_object().key("rule").string(rule.id).key("text").string(rule.text);
+    w.key("source").string(rule.source).end_object();
 }
 
-void reason(JsonWriter& w, const Definitions& d, const RedFlag& rf) {
-    w.begin_object().key("id").text(d.json_literals, rf.id).key("urgency").string(to_string(rf.urgency));
-    w.key("text").text(d.json_literals, rf.text);
-    if (!rf.action.empty()) w.key("action").text(d.json_literals, rf.action);
-    w.key("source").text(d.json_literals, rf.source).end_object();
+void reason(JsonWriter& w, const Definitions&, const RedFlag& rf) {
+    w.begin_object().key("id").string(rf.id).key("urgency").string(to_string(rf.urgency));
+    w.key("text").string(rf.text);
+    if (!rf.action.empty()) w.key("action").string(rf.action);
+    w.key("source").string(rf.source).end_object();
 }
 
 void factors(JsonWriter& w, const Report& r, const RenderOptions& opt) {
@@ -38,22 +39,21 @@ void factors(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
         const Factor& factor = d.factors[f];
         const FactorResult& fr = r.factors[f];
-        w.text_key(d.json_literals, factor.id).begin_object();
+        w.string_key(factor.id).begin_object();
         w.key("level").string(to_string(fr.level));
         w.key("evidence").begin_array();
         for (int k : fr.evidence) {
             const Rule& rule = factor.rules[k];
-            if (!opt.pretty && !rule.json_evidence.empty()) w.raw(rule.json_evidence);
-            else evidence(w, d, rule);
+            evidence(w, d, rule);
         }
         w.end_array();
         w.key("would_decide");
         question_list(w, d, fr.would_decide);
         const bool advise = fr.level == Level::likely || fr.level == Level::possible;
         w.key("advice");
-        if (advise && !factor.advice.text.empty()) w.text(d.json_literals, factor.advice.text);
+        if (advise && !factor.advice.text.empty()) w.string(factor.advice.text);
         else w.null();
-        if (advise && !factor.advice.source.empty()) w.key("advice_source").text(d.json_literals, factor.advice.source);
+        if (advise && !factor.advice.source.empty()) w.key("advice_source").string(factor.advice.source);
         if (opt.explain) {
             w.key("rules").begin_array();
             for (std::size_t k = 0; k < fr.rules.size(); ++k) {
@@ -79,8 +79,7 @@ void attention(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     w.key("reasons").begin_array();
     for (int k : fl.reasons) {
         const RedFlag& rf = d.red_flags[k];
-        if (!opt.pretty && !rf.json_reason.empty()) w.raw(rf.json_reason);
-        else reason(w, d, rf);
+        reason(w, d, rf);
     }
     w.end_array();
     w.key("would_decide");
@@ -92,7 +91,7 @@ void attention(JsonWriter& w, const Report& r, const RenderOptions& opt) {
             result(w, fl.flags[k]);
             w.key("would_decide");
             question_list(w, d, fl.flags[k].would_decide);
-            w.key("source").text(d.json_literals, d.red_flags[k].source).end_object();
+            w.key("source").string(d.red_flags[k].source).end_object();
         }
         w.end_array();
     }
@@ -103,7 +102,7 @@ void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
     w.begin_object();
     w.key("schema").string("myoscreen.report/1");
-    w.key("definitions").begin_object().key("name").text(d.json_literals, d.name).key("version").text(d.json_literals, d.version).end_object();
+    w.key("definitions").begin_object().key("name").string(d.name).key("version").string(d.version).end_object();
     if (opt.record) w.key("record").integer(static_cast<long long>(opt.record));
     if (opt.id) w.key("id").string(*opt.id);
     w.key("complete").boolean(r.complete);
@@ -111,7 +110,7 @@ void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     question_list(w, d, r.unanswered);
     w.key("derived").begin_object();
     for (std::size_t i = 0; i < d.derived.size(); ++i) {
-        w.text_key(d.json_literals, d.derived[i].id);
+        w.string_key(d.derived[i].id);
         const Value& v = r.derived[i];
         if (!v.known()) w.null();
         else if (d.derived[i].is_bool) w.boolean(v.num != 0);
@@ -121,14 +120,14 @@ void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     w.key("instruments").begin_object();
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
         const InstrumentResult& ir = r.instruments[i];
-        w.text_key(d.json_literals, d.instruments[i].id).begin_object();
+        w.string_key(d.instruments[i].id).begin_object();
         if (!ir.applies) w.key("applies").boolean(false);
         w.key("score");
         if (ir.applies) w.integer(ir.score);
         else w.null();
         w.key("max").integer(d.instruments[i].max_score);
         w.key("band");
-        if (ir.band >= 0) w.text(d.json_literals, d.instruments[i].bands[ir.band].name);
+        if (ir.band >= 0) w.string(d.instruments[i].bands[ir.band].name);
         else w.null();
         w.key("complete").boolean(ir.complete);
         w.end_object();
@@ -136,7 +135,7 @@ void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     w.end_object();
     factors(w, r, opt);
     attention(w, r, opt);
-    w.key("disclaimer").text(d.json_literals, d.disclaimer);
+    w.key("disclaimer").string(d.disclaimer);
     w.end_object();
     w.put("\n");
 }
@@ -171,13 +170,6 @@ std::string detail::compact_evidence(const Definitions& d, const Rule& rule) {
 
 std::string detail::compact_reason(const Definitions& d, const RedFlag& rf) {
     return compact([&](JsonWriter& w) { reason(w, d, rf); });
-}
-
-void detail::build_report_fragments(Definitions& d) {
-    // Rendered by the same functions as above, once, after the literals.
-    for (auto& f : d.factors)
-        for (auto& rule : f.rules) rule.json_evidence = compact_evidence(d, rule);
-    for (auto& rf : d.red_flags) rf.json_reason = compact_reason(d, rf);
 }
 
 void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,

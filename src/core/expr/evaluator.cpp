@@ -6,7 +6,7 @@
 #include <cmath>
 #include <type_traits>
 
-#include "myoscreen/expr.hpp"
+#include "evaluator.hpp"
 
 namespace myoscreen {
 namespace {

@@ -1,0 +1,21 @@
+// Text helpers the report and the dialogue share: UTF-8 checking, display
+// width and word wrapping.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace myoscreen {
+
+// The byte offset of the first invalid UTF-8 sequence in `s`, or npos.
+std::size_t find_invalid_utf8(std::string_view s);
+
+// Display columns of UTF-8 text, skipping ANSI escape sequences.
+int display_width(std::string_view s);
+
+// Appends `text` wrapped to `width` columns (no hyphenation); the first line
+// starts after `first_cols` columns already written, later lines with `indent`.
+void append_wrapped(std::string& out, std::string_view text, int width, int first_cols, std::string_view indent);
+
+}  // namespace myoscreen

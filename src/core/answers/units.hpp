@@ -1,0 +1,27 @@
+// Quantities as people type them: a number and an optional unit, converted to
+// the question's base unit (1 lb = 0.45359237 kg, 1 in = 2.54 cm).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ascii.hpp"
+#include "myoscreen/definitions.hpp"
+
+namespace myoscreen::detail {
+
+struct Quantity {
+    double value = 0;        // in the base unit
+    bool converted = false;  // a unit other than the base one was given
+};
+
+// Parses "70", "70 kg", "154 lb", "5 ft 8 in", "5'8\"", "1.72 m", "30 min".
+// On failure returns nullopt and sets `why` (never quoting the text).
+std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why);
+
+// Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
+std::optional<double> parse_number(std::string_view text);
+
+
+}  // namespace myoscreen::detail
