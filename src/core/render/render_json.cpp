@@ -172,17 +172,4 @@ std::string detail::compact_reason(const Definitions& d, const RedFlag& rf) {
     return compact([&](JsonWriter& w) { reason(w, d, rf); });
 }
 
-void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
-                       std::string_view reason, std::string& out) {
-    JsonWriter w(out, false);
-    w.begin_object().key("record").integer(static_cast<long long>(record)).key("id");
-    if (id) w.string(*id);
-    else w.null();
-    w.key("error").begin_object().key("field");
-    if (field.empty()) w.null();
-    else w.string(field);
-    w.key("reason").string(reason).end_object().end_object();
-    w.put("\n");
-}
-
 }  // namespace myoscreen
