@@ -1,0 +1,169 @@
+// The CLI11 definition of every command and option (see app.hpp).
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include "exit_codes.hpp"
+
+namespace myoscreen::cli {
+
+const std::vector<ExitStatus>& exit_statuses() {
+    static const std::vector<ExitStatus> s = {
+        {exit_ok, "success"},
+        {exit_flag_raised, "screening finished and the medical-attention flag was raised (only with --fail-on-flag)"},
+        {exit_usage, "usage error"},
+        {exit_data, "bad data: answers, records or definitions"},
+        {exit_no_input, "an input file is missing"},
+        {exit_software, "internal error (a bug: please report it)"},
+        {exit_io, "I/O error, e.g. disk full (output is never silently truncated)"},
+        {exit_interrupted, "interrupted (Ctrl-C)"},
+    };
+    return s;
+}
+
+const std::vector<Example>& examples_of(std::string_view command) {
+    static const std::vector<Example> none;
+    static const std::vector<Example> top = {
+        {"myoscreen", "answer the questionnaire on this terminal"},
+        {"myoscreen screen --answers visit.json --format json", "screen answers kept in a file"},
+        {"myoscreen batch cohort.csv --summary > results.jsonl", "screen a cohort, one result line per record"},
+    };
+    static const std::vector<Example> screen = {
+        {"myoscreen screen", "the questionnaire on this terminal; the report on stdout"},
+        {"myoscreen screen --save progress.json", "keep progress after every answer; --resume progress.json continues"},
+        {"myoscreen screen --answers visit.json --format json", "answers from FILE (a JSON object), report as JSON"},
+        {"myoscreen screen < typed-answers.txt", "one typed answer a line, as they would be typed"},
+    };
+    static const std::vector<Example> batch = {
+        {"myoscreen batch cohort.csv > results.jsonl", "CSV with a header row of question ids"},
+        {"myoscreen batch --format csv --summary cohort.jsonl > results.csv", "JSON Lines in, CSV out, a summary on stderr"},
+        {"zcat big.jsonl.gz | myoscreen batch --input jsonl --jobs 4", "from stdin, four worker threads"},
+    };
+    static const std::vector<Example> questions = {
+        {"myoscreen questions", "every question, its answers and skip logic"},
+        {"myoscreen questions --format csv-header > template.csv", "a CSV header for batch input"},
+        {"myoscreen questions --format json", "the questionnaire for another front-end"},
+    };
+    static const std::vector<Example> rules = {
+        {"myoscreen rules check my-definitions.json", "check a definitions file; every problem with FILE:LINE:COL"},
+        {"myoscreen rules show > definitions.json", "the embedded definitions, to start your own"},
+    };
+    static const std::vector<Example> completion = {
+        {"myoscreen completion bash > /etc/bash_completion.d/myoscreen", "install bash completion"},
+        {"myoscreen completion zsh > \"${fpath[1]}/_myoscreen\"", "install zsh completion"},
+        {"myoscreen completion fish > ~/.config/fish/completions/myoscreen.fish", "install fish completion"},
+    };
+    if (command.empty()) return top;
+    if (command == "screen") return screen;
+    if (command == "batch") return batch;
+    if (command == "questions") return questions;
+    if (command == "rules" || command == "check" || command == "show") return rules;
+    if (command == "completion") return completion;
+    return none;
+}
+
+namespace {
+
+std::string examples_footer(std::string_view command) {
+    std::string out = "Examples:\n";
+    for (const Example& e : examples_of(command)) out += fmt::format("  {}\n      {}\n", e.command, e.what);
+    return out;
+}
+
+std::string exit_footer() {
+    std::string out = "Exit codes:";
+    for (const ExitStatus& s : exit_statuses()) {
+        const std::string_view m = s.meaning.substr(0, s.meaning.find_first_of(":(,"));
+        out += fmt::format(" {} {},", s.code, m.back() == ' ' ? m.substr(0, m.size() - 1) : m);
+    }
+    out.back() = '.';
+    return out;
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(Args& a) {
+    auto app = std::make_unique<CLI::App>("myoscreen: a muscle-loss risk screener. A screening aid, not a diagnosis.", "myoscreen");
+    app->set_version_flag("--version", std::string("myoscreen ") + MYOSCREEN_VERSION);
+    app->require_subcommand(0, 1);
+
+    ScreenArgs& screen = a.screen;
+    auto* s = app->add_subcommand("screen", "Screen one person: dialogue on a terminal, piped lines, or --answers FILE");
+    s->add_option("--answers", screen.answers, "Read the answers from FILE (a JSON object), or - for stdin")->type_name("FILE");
+    s->add_option("--format", screen.format, "Report format (default: text)")->check(CLI::IsMember({"text", "json"}));
+    s->add_flag("--explain", screen.explain, "Show which rules fired, which did not, and what would decide the rest");
+    s->add_option("--rules", screen.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
+    s->add_option("--save", screen.save, "Keep dialogue progress in FILE after every answer (mode 0600)")->type_name("FILE");
+    s->add_option("--resume", screen.resume, "Continue a dialogue saved with --save FILE")->type_name("FILE");
+    s->add_flag("--no-color", screen.no_color, "No colour or bold, even on a terminal (also: NO_COLOR set)");
+    s->add_flag("--fail-on-flag", screen.fail_on_flag, "Exit 1 when the medical-attention flag is raised");
+    s->footer(examples_footer("screen"));
+
+    BatchArgs& batch = a.batch;
+    auto* b = app->add_subcommand("batch", "Screen many records (CSV or JSON Lines), one result line per record, in order");
+    b->add_option("FILE", batch.files, "Input files, or - for stdin (default: stdin)");
+    b->add_option("--input", batch.input, "Input format (default: from the file extension, or the content)")
+        ->check(CLI::IsMember({"csv", "jsonl"}));
+    b->add_option("--format", batch.format, "Output format")->check(CLI::IsMember({"jsonl", "csv", "json"}))->capture_default_str();
+    b->add_option("--jobs,-j", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1U, 1024U))->type_name("N");
+    b->add_option("--id-column", batch.id_column, "Column or key carrying a record id into the output")
+        ->capture_default_str()
+        ->type_name("NAME");
+    b->add_flag("--summary", batch.summary, "Print a summary to stderr at the end (always on a terminal)");
+    b->add_flag("--explain", batch.explain, "Include per-rule outcomes in JSON output");
+    b->add_flag("--no-color", batch.no_color, "No colour in the summary");
+    b->add_option("--rules", batch.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
+    b->add_option("--max-errors", batch.max_errors, "Stop after N invalid records (default: never)")->type_name("N");
+    b->add_option("--max-record-bytes", batch.max_record_bytes, "Longest record accepted, in bytes")
+        ->capture_default_str()
+        ->check(CLI::Range(16, 1 << 30))
+        ->type_name("N");
+    b->footer(examples_footer("batch"));
+
+    QuestionsArgs& questions = a.questions;
+    auto* q = app->add_subcommand("questions", "Print the questionnaire (stdout)");
+    q->add_option("--format", questions.format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown"}))
+        ->capture_default_str();
+    q->add_option("--rules", questions.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
+    q->footer(examples_footer("questions"));
+
+    auto* rules = app->add_subcommand("rules", "Show or check definitions");
+    rules->require_subcommand(1, 1);
+    rules->add_subcommand("show", "Print the embedded default definitions (stdout)")->footer(examples_footer("show"));
+    auto* check = rules->add_subcommand("check", "Check definitions and print every problem (default: the embedded ones)");
+    check->add_option("FILE", a.check_file, "Definitions file, or - for stdin");
+    check->footer(examples_footer("check"));
+    rules->footer(examples_footer("rules"));
+
+    auto* completion = app->add_subcommand("completion", "Print a shell completion script (stdout)");
+    completion->add_option("SHELL", a.shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    completion->footer(examples_footer("completion"));
+
+    // Hidden: the man page, generated from this definition at build time.
+    app->add_subcommand("manpage", "Print the man page myoscreen(1) in roff")->group("");
+
+    // Set last: CLI11 copies a footer into subcommands added after it.
+    app->footer(examples_footer("") + "\nWith no command, runs `screen`: the questionnaire on a terminal.\n" + exit_footer());
+    return app;
+}
+
+std::vector<std::string> option_choices(const CLI::Option& opt) {
+    std::vector<std::string> out;
+    const std::string t = opt.get_type_name();
+    const auto open = t.find('{'), close = t.rfind('}');
+    if (open == std::string::npos || close == std::string::npos || close < open) return out;
+    std::string cur;
+    for (char c : t.substr(open + 1, close - open - 1)) {
+        if (c == ',') {
+            out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+}  // namespace myoscreen::cli
