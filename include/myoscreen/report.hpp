@@ -42,6 +42,7 @@ struct Report {
     const Definitions* defs = nullptr;
     bool complete = true;
     std::vector<int> unanswered;        // asked but not answered
+    std::vector<int> not_needed;        // left out by the adaptive questionnaire (mark_not_needed)
     std::vector<int> ignored;           // answered but absent (ask_if false)
     std::vector<Value> derived;         // per derived value
     std::vector<InstrumentResult> instruments;

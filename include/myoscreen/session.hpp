@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "myoscreen/adaptive.hpp"
 #include "myoscreen/answers.hpp"
 #include "myoscreen/definitions.hpp"
 
@@ -15,7 +16,10 @@ namespace myoscreen {
 
 class Session {
 public:
-    explicit Session(const Definitions& defs);
+    // `adaptive`: ask only the questions that can still change the outcome,
+    // emergency and urgent ones first (adaptive.hpp); else every question
+    // that applies, in catalogue order.
+    explicit Session(const Definitions& defs, bool adaptive = false);
 
     // The question to ask now, or -1 when the questionnaire is finished.
     int current() const { return current_; }
@@ -30,6 +34,12 @@ public:
     // number that would be asked given the answers so far.
     int position() const { return static_cast<int>(history_.size()) + 1; }
     int expected_total() const;
+    // Adaptive: the questions still needed after the current one (it may
+    // change with every answer); full: expected_total() - position().
+    int to_go() const;
+    bool adaptive() const { return adaptive_; }
+    // The questions put to the person so far (answered or skipped).
+    AskedSet asked() const;
 
     const Answers& answers() const { return answers_; }
     const std::vector<int>& history() const { return history_; }
@@ -45,8 +55,11 @@ private:
     Answers answers_;
     std::vector<int> history_;  // questions asked before the current one
     int current_ = -1;
+    bool adaptive_ = false;
+    std::vector<int> needed_;  // adaptive: what is needed, the current question first
 
     int next_from(int q) const;  // first asked question at or after q
+    void advance(int after);     // choose the next current question
 };
 
 // The saved-session file (`--save`, `--resume`): schema myoscreen.session/1,

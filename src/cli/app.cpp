@@ -97,6 +97,8 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     s->add_option("--resume", screen.resume, "Continue a dialogue saved with --save FILE")->type_name("FILE");
     s->add_flag("--no-color", screen.no_color, "No colour or bold, even on a terminal (also: NO_COLOR set)");
     s->add_flag("--fail-on-flag", screen.fail_on_flag, "Exit 1 when the medical-attention flag is raised");
+    s->add_flag("--all-questions", screen.all_questions,
+                "Dialogue: ask every question, not only those that can still change the result");
     s->footer(examples_footer("screen"));
 
     BatchArgs& batch = a.batch;

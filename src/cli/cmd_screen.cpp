@@ -2,6 +2,8 @@
 // dialogue; then one report to stdout.
 #include <unistd.h>
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -9,6 +11,7 @@
 #include "exit_codes.hpp"
 #include "io.hpp"
 #include "line_answers.hpp"
+#include "myoscreen/adaptive.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 #include "terminal.hpp"
@@ -42,6 +45,7 @@ int cmd_screen(const ScreenArgs& a) {
         throw Failure(exit_usage, "--save and --resume cannot be combined with --answers");
 
     Answers answers;
+    std::optional<AskedSet> asked;  // the adaptive dialogue's: what it put to the person
     if (!a.answers.empty()) answers = answers_from_file(d, a.answers);
     else if (!tty_in) answers = read_line_answers(d);
     else {
@@ -49,12 +53,16 @@ int cmd_screen(const ScreenArgs& a) {
         o.save = a.save;
         o.resume = a.resume;
         o.color = use_color(STDERR_FILENO, a.no_color);
-        answers = run_dialogue(d, o);
+        o.adaptive = !a.all_questions;
+        DialogueResult r = run_dialogue(d, o);
+        answers = std::move(r.answers);
+        if (o.adaptive) asked = std::move(r.asked);
     }
 
     ScreenOptions so;
     so.explain = a.explain;
-    const Report report = screen(d, answers, so);
+    Report report = screen(d, answers, so);
+    if (asked) mark_not_needed(report, *asked);
     for (int q : report.ignored)
         warn(fmt::format("answer to '{}' ignored: the question does not apply (its ask_if is false)", d.questions[q].id));
 

@@ -21,6 +21,7 @@ struct ScreenArgs {
     bool explain = false;
     bool no_color = false;
     bool fail_on_flag = false;
+    bool all_questions = false;  // the dialogue asks every question, not only those still needed
     std::string save, resume;
 };
 int cmd_screen(const ScreenArgs& a);

@@ -151,9 +151,9 @@ std::string hint(const Question& q) {
 
 class Dialogue {
 public:
-    Dialogue(const Definitions& d, const DialogueOptions& o) : defs_(d), opt_(o), term_(o.color), session_(d) {}
+    Dialogue(const Definitions& d, const DialogueOptions& o) : defs_(d), opt_(o), term_(o.color), session_(d, o.adaptive) {}
 
-    Answers run() {
+    DialogueResult run() {
         SigintGuard guard;
         active_guard = &guard;
         struct Reset {
@@ -200,7 +200,7 @@ public:
             }
         }
         term_.print("\nThank you. Your report follows.\n\n");
-        return session_.final_answers();
+        return {session_.final_answers(), session_.asked()};
     }
 
 private:
@@ -218,7 +218,11 @@ private:
 
     void ask(const Question& q) {
         const auto& sec = defs_.sections[q.section];
-        term_.print(fmt::format("\n{}\n", term_.dim(fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total()))));
+        // Adaptive: how many are left changes as answers settle things, so it is "about".
+        const std::string progress =
+            session_.adaptive() ? fmt::format("{} · question {} · about {} to go", sec.title, session_.position(), session_.to_go())
+                                : fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total());
+        term_.print(fmt::format("\n{}\n", term_.dim(progress)));
         term_.print(term_.bold(term_.wrap("", q.text, "")));
         for (std::size_t c = 0; c < q.choices.size(); ++c)
             term_.print(term_.wrap(fmt::format("  {:>2}  ", c + 1), q.choices[c].label, "      "));
@@ -271,6 +275,6 @@ private:
 
 }  // namespace
 
-Answers run_dialogue(const Definitions& defs, const DialogueOptions& opt) { return Dialogue(defs, opt).run(); }
+DialogueResult run_dialogue(const Definitions& defs, const DialogueOptions& opt) { return Dialogue(defs, opt).run(); }
 
 }  // namespace myoscreen::cli

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "myoscreen/adaptive.hpp"
 #include "myoscreen/answers.hpp"
 
 namespace myoscreen::cli {
@@ -13,10 +14,16 @@ struct DialogueOptions {
     std::string save;    // keep progress in this file (0600, atomic replace)
     std::string resume;  // continue from this file
     bool color = false;
+    bool adaptive = true;  // ask only what can still change the result (--all-questions: false)
+};
+
+struct DialogueResult {
+    Answers answers;
+    AskedSet asked;  // what was put to the person; the rest was not needed (adaptive)
 };
 
 // Runs the dialogue to the end and returns the answers. Ctrl-C throws
 // Failure(130); Ctrl-D ends without a report (Failure with code 0).
-Answers run_dialogue(const Definitions& defs, const DialogueOptions& opt);
+DialogueResult run_dialogue(const Definitions& defs, const DialogueOptions& opt);
 
 }  // namespace myoscreen::cli

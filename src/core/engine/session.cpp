@@ -1,3 +1,4 @@
+// Walking the questionnaire one typed line at a time (session.hpp).
 #include "myoscreen/session.hpp"
 
 #include <cctype>
@@ -8,7 +9,33 @@
 
 namespace myoscreen {
 
-Session::Session(const Definitions& defs) : defs_(defs), answers_(defs.questions.size()) { current_ = next_from(0); }
+Session::Session(const Definitions& defs, bool adaptive)
+    : defs_(defs), answers_(defs.questions.size()), adaptive_(adaptive) {
+    advance(-1);
+}
+
+void Session::advance(int after) {
+    if (!adaptive_) {
+        current_ = next_from(after + 1);
+        return;
+    }
+    needed_ = needed_questions(defs_, answers_, asked()).questions;
+    current_ = needed_.empty() ? -1 : needed_.front();
+}
+
+AskedSet Session::asked() const {
+    AskedSet a(defs_.questions.size(), 0);
+    for (int q : history_) a[static_cast<std::size_t>(q)] = 1;
+    return a;
+}
+
+int Session::to_go() const {
+    if (current_ < 0) return 0;
+    if (!adaptive_) return expected_total() - position();
+    int n = 0;
+    for (int q : needed_) n += q != current_;
+    return n;
+}
 
 int Session::next_from(int q) const {
     for (int i = q; i < static_cast<int>(defs_.questions.size()); ++i)
@@ -17,6 +44,7 @@ int Session::next_from(int q) const {
 }
 
 int Session::expected_total() const {
+    if (adaptive_) return position() + to_go();
     int n = static_cast<int>(history_.size());
     for (int i = current_ < 0 ? static_cast<int>(defs_.questions.size()) : current_; i < static_cast<int>(defs_.questions.size()); ++i)
         if (is_asked(defs_, answers_, i)) ++n;
@@ -32,6 +60,7 @@ Session::Outcome Session::input(std::string_view line, AnswerError& err) {
         if (history_.empty()) return Outcome::at_start;
         current_ = history_.back();
         history_.pop_back();
+        if (adaptive_) needed_ = needed_questions(defs_, answers_, asked()).questions;
         return Outcome::back;
     }
     const int q = current_;
@@ -48,14 +77,14 @@ Session::Outcome Session::input(std::string_view line, AnswerError& err) {
         answers_.values[q] = a;
     }
     history_.push_back(q);
-    current_ = next_from(q + 1);
+    advance(q);
     return result;
 }
 
 void Session::restore(const Answers& answers, const std::vector<int>& history) {
     answers_ = answers;
     history_ = history;
-    current_ = next_from(history_.empty() ? 0 : history_.back() + 1);
+    advance(history_.empty() ? -1 : history_.back());
 }
 
 Answers Session::final_answers() const {

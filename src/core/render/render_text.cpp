@@ -154,6 +154,14 @@ void render_text(const Report& r, std::string& out, const RenderOptions& opt) {
         t.heading("Not answered");
         t.para("  ", question_names(d, r.unanswered) + ". Answering them makes the screening more certain.", "  ");
     }
+    if (!r.not_needed.empty()) {
+        t.heading("Not needed");
+        const std::size_t n = r.not_needed.size();
+        t.para("  ",
+               fmt::format("{} question{} {} not asked, because no answer to {} could have changed this result: {}.", n,
+                           n == 1 ? "" : "s", n == 1 ? "was" : "were", n == 1 ? "it" : "them", question_names(d, r.not_needed)),
+               "  ");
+    }
     if (!d.general_advice.text.empty()) {
         t.heading("In general");
         t.para("  ", d.general_advice.text, "  ");
