@@ -39,6 +39,10 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen batch --format csv --summary cohort.jsonl > results.csv", "JSON Lines in, CSV out, a summary on stderr"},
         {"zcat big.jsonl.gz | myoscreen batch --input jsonl --jobs 4", "from stdin, four worker threads"},
     };
+    static const std::vector<Example> next = {
+        {"myoscreen next --answers so-far.json", "{\"next\": QUESTION or null, \"needed\": [ids], \"asked\": N}"},
+        {"myoscreen next --session progress.json | jq -r '.next.text // \"done\"'", "the next question's text"},
+    };
     static const std::vector<Example> questions = {
         {"myoscreen questions", "every question, its answers and skip logic"},
         {"myoscreen questions --format csv-header > template.csv", "a CSV header for batch input"},
@@ -57,6 +61,7 @@ const std::vector<Example>& examples_of(std::string_view command) {
     if (command == "screen") return screen;
     if (command == "batch") return batch;
     if (command == "questions") return questions;
+    if (command == "next") return next;
     if (command == "rules" || command == "check" || command == "show") return rules;
     if (command == "completion") return completion;
     return none;
@@ -121,6 +126,14 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
         ->check(CLI::Range(16, 1 << 30))
         ->type_name("N");
     b->footer(examples_footer("batch"));
+
+    NextArgs& next = a.next;
+    auto* n = app->add_subcommand("next", "Print the adaptive questionnaire's next question as JSON, for other front-ends");
+    n->add_option("--answers", next.answers, "The answers so far: a JSON answers object in FILE, or - for stdin")->type_name("FILE");
+    n->add_option("--session", next.session, "Or a session saved with screen --save FILE (skipped questions are not asked again)")
+        ->type_name("FILE");
+    n->add_option("--rules", next.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
+    n->footer(examples_footer("next"));
 
     QuestionsArgs& questions = a.questions;
     auto* q = app->add_subcommand("questions", "Print the questionnaire (stdout)");

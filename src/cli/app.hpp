@@ -19,6 +19,7 @@ struct Args {
     ScreenArgs screen;
     BatchArgs batch;
     QuestionsArgs questions;
+    NextArgs next;
     std::string check_file;
     std::string shell;  // `completion SHELL`
 };

@@ -17,9 +17,7 @@
 #include "terminal.hpp"
 
 namespace myoscreen::cli {
-namespace {
-
-Answers answers_from_file(const Definitions& d, const std::string& path) {
+Answers read_answers_file(const Definitions& d, const std::string& path) {
     const std::string text = read_input(path, "answers");
     Answers answers;
     const auto errs = parse_json_answers(d, text, answers);
@@ -34,7 +32,6 @@ Answers answers_from_file(const Definitions& d, const std::string& path) {
     return answers;
 }
 
-}  // namespace
 
 int cmd_screen(const ScreenArgs& a) {
     const Definitions d = load_rules(a.rules);
@@ -46,7 +43,7 @@ int cmd_screen(const ScreenArgs& a) {
 
     Answers answers;
     std::optional<AskedSet> asked;  // the adaptive dialogue's: what it put to the person
-    if (!a.answers.empty()) answers = answers_from_file(d, a.answers);
+    if (!a.answers.empty()) answers = read_answers_file(d, a.answers);
     else if (!tty_in) answers = read_line_answers(d);
     else {
         DialogueOptions o;

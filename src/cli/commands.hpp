@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "myoscreen/answers.hpp"
 #include "myoscreen/definitions.hpp"
 
 namespace myoscreen::cli {
@@ -13,6 +14,10 @@ namespace myoscreen::cli {
 // Loads --rules FILE, or the embedded definitions when `path` is empty.
 // Prints every diagnostic and throws Failure(65) when they are invalid.
 Definitions load_rules(const std::string& path);
+
+// Reads a JSON answers object from FILE ("-": stdin); prints every problem
+// and throws Failure(65) when any answer is invalid.
+Answers read_answers_file(const Definitions& defs, const std::string& path);
 
 struct ScreenArgs {
     std::string rules;
@@ -46,6 +51,13 @@ struct BatchArgs {
     std::size_t max_record_bytes = 1 << 20;
 };
 int cmd_batch(const BatchArgs& a);
+
+struct NextArgs {
+    std::string rules;
+    std::string answers;  // a JSON answers object (FILE or -)
+    std::string session;  // or a session saved with screen --save
+};
+int cmd_next(const NextArgs& a);
 
 int cmd_rules_show();
 int cmd_rules_check(const std::string& path);

@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
     const auto chosen = [&](const char* name) { return app.got_subcommand(name); };
     if (chosen("questions")) return cmd_questions(args.questions);
     if (chosen("batch")) return cmd_batch(args.batch);
+    if (chosen("next")) return cmd_next(args.next);
     if (chosen("rules"))
         return app.get_subcommand("rules")->got_subcommand("show") ? cmd_rules_show() : cmd_rules_check(args.check_file);
     if (chosen("completion") || chosen("manpage")) {

@@ -80,7 +80,7 @@ std::string man_page(const CLI::App& app) {
         }
     }
     out += ".SH EXAMPLES\n";
-    for (std::string_view c : {"", "screen", "batch", "questions", "rules", "completion"}) examples(out, c);
+    for (std::string_view c : {"", "screen", "next", "batch", "questions", "rules", "completion"}) examples(out, c);
     out += ".SH ENVIRONMENT\n"
            ".TP\n.B NO_COLOR\nWhen set, no colour or bold anywhere.\n"
            ".TP\n.B TERM\n\\fBdumb\\fR gives plain prompts and plain line reading.\n"

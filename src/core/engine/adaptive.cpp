@@ -92,6 +92,19 @@ NeededQuestions needed_questions(const Definitions& defs, const Answers& answers
     }
     if (!any) needed = candidate;
 
+    // A needed question whose ask_if is not yet decided: ask what decides it
+    // first (it comes earlier in the catalogue), so nobody is asked about
+    // menopause before their sex, or about a cast before any injury.
+    for (std::size_t q = defs.questions.size(); q-- > 0;) {
+        if (!needed[q] || defs.questions[q].ask_if.empty()) continue;
+        for (const Instr& in : defs.questions[q].ask_if.code) {
+            const bool reads_slot = in.op == Op::load || in.op == Op::load_cmp || in.op == Op::load_in_mask ||
+                                    in.op == Op::load_has || in.op == Op::and_load || in.op == Op::or_load;
+            if (reads_slot && in.arg >= 0 && static_cast<std::size_t>(in.arg) < defs.questions.size() && open(in.arg))
+                needed[static_cast<std::size_t>(in.arg)] = 1;
+        }
+    }
+
     NeededQuestions out;
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t q = 0; q < defs.questions.size(); ++q)

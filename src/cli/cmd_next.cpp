@@ -1,0 +1,43 @@
+// `next`: the adaptive questionnaire's next question for other front-ends
+// (a web form, a chat, an EHR): {"next": QUESTION|null, "needed": [...], "asked": N}.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/adaptive.hpp"
+#include "myoscreen/render.hpp"
+#include "saved_session.hpp"
+
+namespace myoscreen::cli {
+
+int cmd_next(const NextArgs& a) {
+    if (a.answers.empty() == a.session.empty()) throw Failure(exit_usage, "next needs one of --answers FILE or --session FILE");
+    const Definitions d = load_rules(a.rules);
+    Answers answers(d.questions.size());
+    AskedSet asked(d.questions.size(), 0);
+    if (!a.answers.empty()) {
+        answers = read_answers_file(d, a.answers);
+        for (std::size_t q = 0; q < asked.size(); ++q) asked[q] = answers.values[q].given;
+    } else {
+        // A session also knows what was skipped: those are not asked again.
+        std::vector<int> history;
+        load_session(a.session, d, answers, history);
+        for (int q : history) asked[static_cast<std::size_t>(q)] = 1;
+        for (std::size_t q = 0; q < asked.size(); ++q) asked[q] |= answers.values[q].given;
+    }
+    const NeededQuestions need = needed_questions(d, answers, asked);
+    std::string out = "{\"next\":";
+    if (need.questions.empty()) out += "null";
+    else render_question_json(d, need.questions.front(), out, false);
+    out += ",\"needed\":[";
+    for (std::size_t i = 0; i < need.questions.size(); ++i)
+        out += fmt::format("{}\"{}\"", i ? "," : "", d.questions[static_cast<std::size_t>(need.questions[i])].id);
+    int n = 0;
+    for (char c : asked) n += c != 0;
+    out += fmt::format("],\"asked\":{}}}\n", n);
+    write_out(out);
+    return exit_ok;
+}
+
+}  // namespace myoscreen::cli
