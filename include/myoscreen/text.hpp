@@ -1,5 +1,5 @@
 // Text helpers the report and the dialogue share: UTF-8 checking, display
-// width and word wrapping.
+// width, word wrapping and edit distance.
 #pragma once
 
 #include <cstddef>
@@ -17,5 +17,8 @@ int display_width(std::string_view s);
 // Appends `text` wrapped to `width` columns (no hyphenation); the first line
 // starts after `first_cols` columns already written, later lines with `indent`.
 void append_wrapped(std::string& out, std::string_view text, int width, int first_cols, std::string_view indent);
+
+// Levenshtein distance between two strings (bytes), for "did you mean".
+int edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace myoscreen

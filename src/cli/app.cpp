@@ -85,15 +85,9 @@ std::string exit_footer() {
     return out;
 }
 
-}  // namespace
-
-std::unique_ptr<CLI::App> make_app(Args& a) {
-    auto app = std::make_unique<CLI::App>("myoscreen: a muscle-loss risk screener. A screening aid, not a diagnosis.", "myoscreen");
-    app->set_version_flag("--version", std::string("myoscreen ") + MYOSCREEN_VERSION);
-    app->require_subcommand(0, 1);
-
-    ScreenArgs& screen = a.screen;
-    auto* s = app->add_subcommand("screen", "Screen one person: dialogue on a terminal, piped lines, or --answers FILE");
+// The screen command's options, on `screen` and, as it is the default
+// command, on the top level too (`myoscreen --save F` = `myoscreen screen --save F`).
+void add_screen_options(CLI::App* s, ScreenArgs& screen) {
     s->add_option("--answers", screen.answers, "Read the answers from FILE (a JSON object), or - for stdin")->type_name("FILE");
     s->add_option("--format", screen.format, "Report format (default: text)")->check(CLI::IsMember({"text", "json"}));
     s->add_flag("--explain", screen.explain, "Show which rules fired, which did not, and what would decide the rest");
@@ -104,6 +98,20 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     s->add_flag("--fail-on-flag", screen.fail_on_flag, "Exit 1 when the medical-attention flag is raised");
     s->add_flag("--all-questions", screen.all_questions,
                 "Dialogue: ask every question, not only those that can still change the result");
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(Args& a) {
+    auto app = std::make_unique<CLI::App>("myoscreen: a muscle-loss risk screener. A screening aid, not a diagnosis.", "myoscreen");
+    app->set_version_flag("--version", std::string("myoscreen ") + MYOSCREEN_VERSION);
+    app->require_subcommand(0, 1);
+
+    auto* s = app->add_subcommand("screen", "Screen one person: dialogue on a terminal, piped lines, or --answers FILE");
+    add_screen_options(s, a.screen);
+    add_screen_options(app.get(), a.screen);
+    for (CLI::Option* o : app->get_options())
+        if (o->get_name() != "--help" && o->get_name() != "--version") o->group("Screen options (screen is the default command)");
     s->footer(examples_footer("screen"));
 
     BatchArgs& batch = a.batch;

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
+#include "myoscreen/text.hpp"
 
 using namespace myoscreen::cli;
 
@@ -17,6 +18,29 @@ int run(int argc, char** argv) {
     Args args;
     const auto app_ptr = make_app(args);
     CLI::App& app = *app_ptr;
+
+    // A word where a command goes that is no command: say which one was meant
+    // (CLI11 would only say the argument was not expected).
+    const auto is_command = [&](const std::string& w) {
+        return !app.get_subcommands([&](const CLI::App* c) { return c->check_name(w); }).empty();
+    };
+    if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+        const std::string word = argv[1];
+        std::string best;
+        int best_d = 3;
+        for (const CLI::App* c : app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); })) {
+            if (c->get_name() == word) {
+                best_d = -1;
+                break;
+            }
+            if (const int d = myoscreen::edit_distance(word, c->get_name()); d < best_d) best_d = d, best = c->get_name();
+        }
+        if (best_d >= 0) {
+            warn(best.empty() ? "'" + word + "' is not a command" : "'" + word + "' is not a command; did you mean '" + best + "'?");
+            warn("run 'myoscreen --help' for the commands");
+            return exit_usage;
+        }
+    }
 
     try {
         app.parse(argc, argv);
