@@ -42,6 +42,7 @@ struct Question {
     Unit unit = Unit::none;
     double min = 0, max = 0;
     std::string text, help;
+    std::string label;  // a short name for lists in reports ("calf measurement"); empty: the id
     std::vector<Choice> choices;
     int exclusive = -1;       // multi_choice: index of the code that excludes others
     Program ask_if;           // empty: always asked
@@ -53,6 +54,7 @@ struct Question {
     IdIndex codes;  // choice code → index, built at load (batch reads every code)
 
     int choice_index(std::string_view code) const;
+    const std::string& name() const { return label.empty() ? id : label; }
 };
 
 struct Derived {

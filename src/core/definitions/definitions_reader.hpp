@@ -113,12 +113,13 @@ private:
 
     void question(const json& v, const std::string& p) {
         if (!ctx_.object(v, p, "a question")) return;
-        ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "text", "help", "choices", "exclusive", "ask_if"});
+        ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "label", "text", "help", "choices", "exclusive", "ask_if"});
         Question q;
         q.id = ctx_.str(v, p, "id").value_or("");
         if (v.contains("id")) claim(q.id, p, "question");
         q.text = ctx_.str(v, p, "text").value_or("");
         q.help = ctx_.str(v, p, "help", false).value_or("");
+        q.label = ctx_.str(v, p, "label", false).value_or("");
         if (auto s = ctx_.str(v, p, "section")) {
             int found = -1;
             for (std::size_t i = 0; i < defs_.sections.size(); ++i)

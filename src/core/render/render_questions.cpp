@@ -10,7 +10,9 @@ namespace myoscreen {
 namespace {
 void question(detail::JsonWriter& w, const Definitions& d, const Question& q) {
     w.begin_object().key("id").string(q.id).key("section").string(d.sections[q.section].id);
-    w.key("type").string(to_string(q.type)).key("text").string(q.text);
+    w.key("type").string(to_string(q.type));
+    if (!q.label.empty()) w.key("label").string(q.label);
+    w.key("text").string(q.text);
     if (!q.help.empty()) w.key("help").string(q.help);
     if (q.type == QuestionType::integer || q.type == QuestionType::number) {
         w.key("unit").string(to_string(q.unit));

@@ -28,9 +28,11 @@ public:
     const RenderOptions& o_;
 };
 
+// Questions by their labels, as a sentence lists them: "a, b and c".
 std::string question_names(const Definitions& d, const std::vector<int>& qs) {
     std::string s;
-    for (int q : qs) s += (s.empty() ? "" : ", ") + d.questions[q].id;
+    for (std::size_t i = 0; i < qs.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == qs.size() ? " and " : ", ") + d.questions[static_cast<std::size_t>(qs[i])].name();
     return s;
 }
 

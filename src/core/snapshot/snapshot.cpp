@@ -16,14 +16,14 @@ namespace {
 
 // Change it whenever a model struct gains, loses or reorders a field: a
 // snapshot of another format is refused and the JSON parsed instead.
-constexpr std::string_view magic = "myoscreen.snapshot/4\n";
+constexpr std::string_view magic = "myoscreen.snapshot/5\n";
 
 template <class A> void fields(A& a, Instr& x) { a.all(x.op, x.arg, x.num, x.mask); }
 template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack, x.logic, x.one_step, x.step); }
 template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label); }
 template <class A> void fields(A& a, Section& x) { a.all(x.id, x.title); }
 template <class A> void fields(A& a, Question& x) {
-    a.all(x.id, x.section, x.type, x.unit, x.min, x.max, x.text, x.help, x.choices, x.exclusive, x.ask_if, x.ask_if_text);
+    a.all(x.id, x.section, x.type, x.unit, x.min, x.max, x.text, x.help, x.label, x.choices, x.exclusive, x.ask_if, x.ask_if_text);
 }
 template <class A> void fields(A& a, Derived& x) { a.all(x.id, x.text, x.unit, x.is_bool, x.expr, x.slot); }
 template <class A> void fields(A& a, Item& x) {
