@@ -25,7 +25,9 @@ public:
     int current() const { return current_; }
     bool finished() const { return current_ < 0; }
 
-    enum class Outcome { answered, skipped, back, help, invalid, at_start };
+    // empty: an empty line, taken as a skip only when it comes twice in a row
+    // (set_confirm_empty); a lone one asks again, so a stray Enter loses nothing.
+    enum class Outcome { answered, skipped, back, help, invalid, at_start, empty };
     // Applies one typed line to the current question. On `invalid`, `err`
     // holds the reason (never the text).
     Outcome input(std::string_view line, AnswerError& err);
@@ -38,6 +40,8 @@ public:
     // change with every answer); full: expected_total() - position().
     int to_go() const;
     bool adaptive() const { return adaptive_; }
+    // The dialogue's rule for empty lines (piped line mode: an empty line skips).
+    void set_confirm_empty(bool on) { confirm_empty_ = on; }
     // The questions put to the person so far (answered or skipped).
     AskedSet asked() const;
 
@@ -56,6 +60,7 @@ private:
     std::vector<int> history_;  // questions asked before the current one
     int current_ = -1;
     bool adaptive_ = false;
+    bool confirm_empty_ = false, empty_pending_ = false;
     std::vector<int> needed_;  // adaptive: what is needed, the current question first
 
     int next_from(int q) const;  // first asked question at or after q

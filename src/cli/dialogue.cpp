@@ -1,5 +1,6 @@
 #include "dialogue.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <sys/select.h>
@@ -129,6 +130,15 @@ private:
     }
 };
 
+// A path as one shell word, for a command to copy.
+std::string shell_quote(const std::string& s) {
+    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+=:,") == std::string::npos)
+        return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 std::string hint(const Question& q) {
     switch (q.type) {
     case QuestionType::integer:
@@ -162,10 +172,64 @@ public:
         Answers saved;
         std::vector<int> history;
         if (!opt_.resume.empty()) load_session(opt_.resume, defs_, saved, history);  // fail before greeting
+        bool resume_saved = !opt_.resume.empty();
+        if (opt_.resume.empty() && !opt_.save.empty()) resume_saved = check_save_file(saved, history);
         welcome();
-        if (!opt_.resume.empty()) resume(saved, history);
+        if (resume_saved) resume(saved, history);
+        session_.set_confirm_empty(true);
+        try {
+            ask_all();
+        } catch (const Failure& f) {
+            // Ctrl-C: say where the answers are and how to go on from there.
+            if (f.code != exit_interrupted || save_path().empty() || ::access(save_path().c_str(), F_OK) != 0) throw;
+            throw Failure(exit_interrupted, fmt::format("interrupted; no report was made. Your answers so far are saved in {}.\n"
+                                                        "To continue: myoscreen --resume {}",
+                                                        save_path(), shell_quote(save_path())));
+        }
+        term_.print(ended_early_ ? "\nYour report on the answers so far follows.\n\n" : "\nThank you. Your report follows.\n\n");
+        AskedSet asked = session_.asked();
+        if (ended_early_) asked.assign(asked.size(), 1);  // not reached, so unanswered rather than not needed
+        return {session_.final_answers(), asked};
+    }
+
+private:
+    const Definitions& defs_;
+    const DialogueOptions& opt_;
+    Terminal term_;
+    Session session_;
+    std::vector<bool> announced_ = std::vector<bool>(defs_.red_flags.size(), false);
+    bool ended_early_ = false;
+
+    // --save FILE that already exists: a session of these definitions is
+    // offered for resuming; anything else is never overwritten.
+    bool check_save_file(Answers& saved, std::vector<int>& history) {
+        const std::string& path = opt_.save;
+        if (::access(path.c_str(), F_OK) != 0) return false;
+        std::string text;
+        try {
+            text = read_input(path, "saved session");
+        } catch (const Failure&) {
+            throw Failure(exit_usage, fmt::format("--save {}: the file exists but cannot be read; choose another file", path));
+        }
+        const SessionRead r = read_session(text, defs_, saved, history);
+        if (r.kind != SessionRead::Kind::ok)
+            throw Failure(exit_usage, fmt::format("--save {}: the file exists and is not a saved session of these definitions ({}); "
+                                                  "it was left as it is. Choose another file name.",
+                                                  path, r.message));
+        term_.print(fmt::format("{} holds a saved session ({} questions asked). Continue it? [Y/n] ", path, history.size()));
+        const auto reply = term_.read_line();
+        if (!reply) throw Failure(exit_ok, "ended before the first question (Ctrl-D); nothing was changed");
+        std::string a(*reply);
+        for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (a.empty() || a == "y" || a == "yes") return true;
+        throw Failure(exit_usage, fmt::format("--save {}: not continuing it, and not overwriting it either; choose another file "
+                                              "name, or delete the file to start again",
+                                              path));
+    }
+
+    void ask_all() {
         int section = -1;
-        while (!session_.finished()) {
+        while (!session_.finished() && !ended_early_) {
             const int qi = session_.current();
             const Question& q = defs_.questions[qi];
             if (q.section != section) {
@@ -174,10 +238,10 @@ public:
             }
             ask(q);
             auto line = term_.read_line();
-            if (!line) {
+            if (!line) {  // Ctrl-D: a report of what was answered, as EOF in line mode
                 term_.print("\n");
-                throw Failure(exit_ok, save_path().empty() ? "ended before the last question (Ctrl-D); no report was made"
-                                                           : "ended before the last question (Ctrl-D); your answers so far are saved in " + save_path());
+                ended_early_ = true;
+                return;
             }
             if (term_.last_too_long()) {
                 term_.print(term_.red("  Sorry: ") + "that answer is too long. Please try again.\n");
@@ -188,6 +252,9 @@ public:
             case Session::Outcome::invalid: term_.print(term_.red("  Sorry: ") + err.reason + ". Please try again (? for help).\n"); break;
             case Session::Outcome::help: help(q); break;
             case Session::Outcome::at_start: term_.print("  This is the first question.\n"); break;
+            case Session::Outcome::empty:
+                term_.print(term_.dim("  (type an answer, ? for help, or press Enter again to skip this question)") + "\n");
+                break;
             case Session::Outcome::back: section = -1; break;
             case Session::Outcome::skipped:
                 term_.print(term_.dim("  skipped") + "\n");
@@ -199,16 +266,7 @@ public:
                 break;
             }
         }
-        term_.print("\nThank you. Your report follows.\n\n");
-        return {session_.final_answers(), session_.asked()};
     }
-
-private:
-    const Definitions& defs_;
-    const DialogueOptions& opt_;
-    Terminal term_;
-    Session session_;
-    std::vector<bool> announced_ = std::vector<bool>(defs_.red_flags.size(), false);
 
     void welcome() {
         term_.print(term_.bold(defs_.name) + " " + defs_.version + "\n\n" + term_.wrap("", defs_.disclaimer, "") + "\n" +
@@ -260,8 +318,8 @@ private:
             if (!f.action.empty()) term_.print(term_.wrap("", f.action, ""));
         }
         if (!any) return;
-        term_.print("\nPress Enter to continue the questionnaire, or Ctrl-C to stop.\n");
-        if (!term_.read_line()) throw Failure(exit_ok, "ended after an emergency warning; no report was made");
+        term_.print("\nPress Enter to continue the questionnaire, Ctrl-D for the report now, or Ctrl-C to stop.\n");
+        if (!term_.read_line()) ended_early_ = true;  // Ctrl-D: the report now, emergency first
     }
 
     void resume(const Answers& a, const std::vector<int>& history) {

@@ -55,6 +55,12 @@ Session::Outcome Session::input(std::string_view line, AnswerError& err) {
     if (current_ < 0) return Outcome::invalid;
     std::string cmd(detail::trim(line));
     for (char& c : cmd) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool empty_again = empty_pending_;
+    empty_pending_ = false;
+    if (cmd.empty() && confirm_empty_ && !empty_again) {
+        empty_pending_ = true;
+        return Outcome::empty;
+    }
     if (cmd == "?" || cmd == "help") return Outcome::help;
     if (cmd == "back") {
         if (history_.empty()) return Outcome::at_start;
