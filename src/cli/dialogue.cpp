@@ -10,6 +10,7 @@
 
 #include "exit_codes.hpp"
 #include "io.hpp"
+#include "line_editor.hpp"
 #include "myoscreen/screen.hpp"
 #include "myoscreen/session.hpp"
 #include "myoscreen/text.hpp"
@@ -52,7 +53,9 @@ const SigintGuard* active_guard = nullptr;
 
 class Terminal {
 public:
-    explicit Terminal(bool color) : color_(color), width_(terminal_width(STDERR_FILENO)) {}
+    explicit Terminal(bool color) : color_(color), width_(terminal_width(STDERR_FILENO)) {
+        if (LineEditor::wanted()) editor_ = std::make_unique<LineEditor>([this](char& c) { return read_byte(c); });
+    }
 
     void print(std::string_view s) { write_err(s); }
     // Text wrapped to the terminal, every line after the first indented.
@@ -75,9 +78,17 @@ public:
     std::string dim(std::string_view s) const { return style_lines(s, "2"); }
     std::string red(std::string_view s) const { return style(s, "1;31"); }
 
-    // One line from stdin without its newline. Ctrl-C → Failure(130);
-    // Ctrl-D → nullopt.
-    std::optional<std::string> read_line() {
+    // One line from stdin without its newline, after `prompt`. Ctrl-C →
+    // Failure(130); Ctrl-D → nullopt. Edited with libedit where that helps.
+    std::optional<std::string> read_line(const std::string& prompt = "") {
+        if (editor_) {
+            auto line = editor_->read(prompt);
+            check_interrupt();
+            too_long_ = false;
+            if (line) editor_->remember(*line);
+            return line;
+        }
+        print(prompt);
         std::string line;
         for (;;) {
             if (auto nl = buf_.find('\n'); nl != std::string::npos) {
@@ -89,29 +100,21 @@ public:
                 if (!line.empty() && line.back() == '\r') line.pop_back();
                 return line;
             }
-            if (active_guard != nullptr) {
-                fd_set in;
-                FD_ZERO(&in);
-                FD_SET(STDIN_FILENO, &in);
-                ::pselect(STDIN_FILENO + 1, &in, nullptr, nullptr, nullptr, &active_guard->waiting_mask);
-            }
-            check_interrupt();
-            char chunk[512];
-            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-            check_interrupt();
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) throw Failure(exit_io, "error reading the terminal");
+            const int n = fill();
             if (n == 0) {
                 if (buf_.empty()) return std::nullopt;
                 line.swap(buf_);  // a last line without newline
                 return line;
             }
-            buf_.append(chunk, static_cast<std::size_t>(n));
             if (buf_.size() > 4096 && buf_.find('\n') == std::string::npos) {
                 buf_.clear();  // no answer is this long: drop it up to its line break
                 discarding_ = true;
             }
         }
+    }
+
+    void set_completions(std::vector<std::string> words) {
+        if (editor_) editor_->set_completions(std::move(words));
     }
 
     // Whether the last line read was over-long and dropped.
@@ -122,6 +125,48 @@ private:
     int width_;
     std::string buf_;
     bool discarding_ = false, too_long_ = false;
+    std::unique_ptr<LineEditor> editor_;
+
+    // Reads what the terminal has into buf_ (waiting with SIGINT let
+    // through); returns the bytes read, 0 at end of input. Ctrl-C throws.
+    int fill() {
+        for (;;) {
+            if (active_guard != nullptr) {
+                fd_set in;
+                FD_ZERO(&in);
+                FD_SET(STDIN_FILENO, &in);
+                const int r = ::pselect(STDIN_FILENO + 1, &in, nullptr, nullptr, nullptr, &active_guard->waiting_mask);
+                check_interrupt();
+                // Interrupted by a handler that was not ours (libedit's passes
+                // SIGINT on, still blocked here): wait again, and let it in.
+                if (r < 0 && errno == EINTR) continue;
+            }
+            check_interrupt();
+            char chunk[512];
+            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            check_interrupt();
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) throw Failure(exit_io, "error reading the terminal");
+            buf_.append(chunk, static_cast<std::size_t>(n));
+            return static_cast<int>(n);
+        }
+    }
+
+    // One byte for the line editor: 1, 0 at end of input, -1 on Ctrl-C
+    // (thrown once libedit has put the terminal back).
+    int read_byte(char& c) {
+        if (buf_.empty()) {
+            try {
+                if (fill() == 0) return 0;
+            } catch (const Failure& f) {
+                if (f.code == exit_interrupted) return -1;
+                throw;
+            }
+        }
+        c = buf_.front();
+        buf_.erase(0, 1);
+        return 1;
+    }
 
     void check_interrupt() {
         if (!interrupted) return;
@@ -216,8 +261,7 @@ private:
             throw Failure(exit_usage, fmt::format("--save {}: the file exists and is not a saved session of these definitions ({}); "
                                                   "it was left as it is. Choose another file name.",
                                                   path, r.message));
-        term_.print(fmt::format("{} holds a saved session ({} questions asked). Continue it? [Y/n] ", path, history.size()));
-        const auto reply = term_.read_line();
+        const auto reply = term_.read_line(fmt::format("{} holds a saved session ({} questions asked). Continue it? [Y/n] ", path, history.size()));
         if (!reply) throw Failure(exit_ok, "ended before the first question (Ctrl-D); nothing was changed");
         std::string a(*reply);
         for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -237,7 +281,7 @@ private:
                 term_.print(fmt::format("\n{}\n", term_.bold(defs_.sections[section].title)));
             }
             ask(q);
-            auto line = term_.read_line();
+            auto line = term_.read_line("> ");
             if (!line) {  // Ctrl-D: a report of what was answered, as EOF in line mode
                 term_.print("\n");
                 ended_early_ = true;
@@ -284,7 +328,12 @@ private:
         term_.print(term_.bold(term_.wrap("", q.text, "")));
         for (std::size_t c = 0; c < q.choices.size(); ++c)
             term_.print(term_.wrap(fmt::format("  {:>2}  ", c + 1), q.choices[c].label, "      "));
-        term_.print(term_.dim(term_.wrap("  (", hint(q) + ")", "   ")) + "> ");
+        term_.print(term_.dim(term_.wrap("  (", hint(q) + ")", "   ")));
+        std::vector<std::string> words;
+        if (q.type == QuestionType::yes_no) words = {"yes", "no"};
+        for (const auto& c : q.choices) words.push_back(c.code);
+        for (const char* cmd : {"skip", "back", "help"}) words.emplace_back(cmd);
+        term_.set_completions(std::move(words));
     }
 
     void help(const Question& q) {
