@@ -11,6 +11,9 @@ bool use_color(int fd, bool no_color_flag) {
     if (no_color_flag || ::isatty(fd) == 0) return false;
     const char* nc = std::getenv("NO_COLOR");
     if (nc != nullptr && nc[0] != '\0') return false;
+    // ACCESSIBLE: plain output for screen readers (no colour, nothing redrawn).
+    const char* accessible = std::getenv("ACCESSIBLE");
+    if (accessible != nullptr && accessible[0] != '\0') return false;
     const char* term = std::getenv("TERM");
     return term == nullptr || std::strcmp(term, "dumb") != 0;
 }
