@@ -67,7 +67,7 @@ void item_points(const Item& it, const Definitions& defs, Value* slots, Value* s
             p = cond;
             return;
         }
-        if (cond.state == State::absent) cond.state = State::known, cond.num = 0, cond.set = 0;  // false, keeping its deps
+        if (cond.state == State::absent) set_bool(cond, false);  // absent reads as false, keeping its deps
         p = Value::number(cond.is_true() ? it.criterion_points : 0);
         if (cond.soft) p.add_deps(cond.deps);
         return;

@@ -2,24 +2,18 @@
 // one-step programs that most conditions are, the interpreter for the rest.
 #pragma once
 
+#include "kleene.hpp"
 #include "myoscreen/detail/program.hpp"
 
 namespace myoscreen {
 
 namespace detail {
-// The interpreter, for programs of more than one step (expr_eval.cpp).
+// The interpreter, for programs of more than one step (evaluator.cpp).
 void run_program(const Program& p, const Value* slots, Value* stack, Value& out);
 
-inline bool compare(Op op, double a, double b) {
-    switch (op) {
-    case Op::eq: return a == b;
-    case Op::ne: return a != b;
-    case Op::lt: return a < b;
-    case Op::le: return a <= b;
-    case Op::gt: return a > b;
-    default: return a >= b;
-    }
-}
+// The interpreter with no fast path: one run with full Values, whatever the
+// program. What every fast path must agree with (tests, fuzz/fuzz_expr.cpp).
+void run_program_general(const Program& p, const Value* slots, Value* stack, Value& out);
 }  // namespace detail
 
 // Evaluates `p` against `slots` into `out` (a slot the program does not
@@ -36,28 +30,7 @@ inline void evaluate_into(const Program& p, const Value* slots, Value* stack, Va
         case Op::load: out = slots[in.arg]; return;
         case Op::load_cmp:
         case Op::load_in_mask:
-        case Op::load_has: {
-            const Value& a = slots[in.arg];
-            out.set = 0;
-            if (a.state == State::unknown) {
-                out.state = State::unknown;
-                out.soft = false;
-                out.num = 0;
-                out.deps = a.deps;
-                return;
-            }
-            const bool b = a.state == State::absent     ? false
-                           : in.op == Op::load_has     ? (a.set & in.mask) != 0
-                           : in.op == Op::load_in_mask ? ((in.mask >> static_cast<int>(a.num)) & 1U) != 0
-                                                       : detail::compare(static_cast<Op>(in.mask), a.num, in.num);
-            // What could overturn the input could overturn the test.
-            const bool soft = a.soft && !a.deps.empty();
-            out.state = State::known;
-            out.soft = soft;
-            out.num = b ? 1.0 : 0.0;
-            out.deps = soft ? a.deps : DepSet{};
-            return;
-        }
+        case Op::load_has: detail::test_slot(in, slots[in.arg], out); return;
         default: break;
         }
     }
