@@ -20,7 +20,7 @@ int run(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.footer("With no command, runs `screen`: the questionnaire on a terminal.\n"
                "Exit codes: 0 ok, 1 flag raised (--fail-on-flag), 2 usage, 65 bad data,\n"
-               "66 input missing, 74 I/O error, 130 interrupted.");
+               "66 input missing, 70 internal error, 74 I/O error, 130 interrupted.");
 
     ScreenArgs screen;
     auto* s = app.add_subcommand("screen", "Screen one person: dialogue on a terminal, piped lines, or --answers FILE");
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
         return exit_io;
     } catch (const std::exception& e) {
         warn(std::string("internal error: ") + e.what());
-        return 70;  // EX_SOFTWARE: a bug, please report
+        return exit_software;
     }
     return code;
 }
