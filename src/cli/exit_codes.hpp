@@ -13,7 +13,7 @@ enum ExitCode : int {
     exit_usage = 2,
     exit_data = 65,        // bad answers, records or definitions (EX_DATAERR)
     exit_no_input = 66,    // input file missing (EX_NOINPUT)
-    exit_software = 70,    // internal error: a bug (EX_SOFTWARE)
+    exit_software = 70,    // internal error: a bug, please report it (EX_SOFTWARE)
     exit_io = 74,          // read or write failed (EX_IOERR)
     exit_interrupted = 130,
 };

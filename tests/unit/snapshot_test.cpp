@@ -7,6 +7,8 @@
 #include "myoscreen/screen.hpp"
 #include "snapshot.hpp"
 
+#include <bit>
+
 #include <nlohmann/json.hpp>
 
 using namespace myoscreen;
@@ -48,6 +50,20 @@ TEST_CASE("a snapshot of another format or cut short is refused") {
     other[10] ^= 1;  // inside the format line
     CHECK_FALSE(detail::read_snapshot(other).has_value());
     CHECK_FALSE(detail::read_snapshot(good + "x").has_value());
+}
+
+TEST_CASE("a snapshot names the byte order of its numbers, and one of the other order is refused") {
+    const std::string good = detail::write_snapshot(load_embedded_definitions());
+    const std::string_view here = std::endian::native == std::endian::little ? " le\n" : " be\n";
+    const std::string_view other = std::endian::native == std::endian::little ? " be\n" : " le\n";
+    const auto eol = good.find('\n');
+    REQUIRE(eol != std::string::npos);
+    CHECK(good.substr(0, eol + 1) == "myoscreen.snapshot/5" + std::string(here));
+    std::string swapped = good;
+    swapped.replace(eol - 3, 4, other);
+    REQUIRE(swapped.size() == good.size());
+    CHECK_FALSE(detail::read_snapshot(swapped).has_value());
+    CHECK(detail::read_snapshot(good).has_value());
 }
 
 TEST_CASE("compact reports, with their pre-rendered evidence, say what the indented ones say") {

@@ -107,9 +107,9 @@ private:
         case O::band: return defs_.instruments[e.index].bands[e.sub].when;
         case O::rule: return defs_.factors[e.index].rules[e.sub].when;
         case O::factor_level: return e.sub == 0 ? defs_.factors[e.index].likely : defs_.factors[e.index].possible;
-        case O::red_flag: return defs_.red_flags[e.index].when;
+        case O::red_flag: break;  // returned below: every path returns a real target
         }
-        return defs_.red_flags[0].when;  // unreachable
+        return defs_.red_flags[e.index].when;
     }
 
     int node_of(const PendingExpr& e) const {

@@ -5,15 +5,38 @@
 #pragma once
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <unordered_map>
 
+#include "json_writer.hpp"
 #include "load_context.hpp"
 
 namespace myoscreen::detail {
 
 inline constexpr std::string_view schema_id = "myoscreen.definitions/1";
+
+// The patterns data/definitions.schema.json gives ids and codes. The loader
+// checks every id and code against them: the schema binds only the editors
+// that use it, and ids become report keys and CSV column names.
+// "id": ^[A-Za-z_][A-Za-z0-9_]*$ (ASCII, whatever the locale).
+inline bool is_schema_id(std::string_view s) {
+    if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+// "global_id" and rule ids: an "id" that is not a word of the expression language.
+inline bool is_reserved_word(std::string_view s) {
+    return s == "and" || s == "or" || s == "not" || s == "in" || s == "true" || s == "false";
+}
+// "code" (choice codes, band names): ^[^']+$ (expressions quote codes with ')
+// and not ^[0-9]+$ (a typed number picks a choice by its position).
+inline bool is_plain_number(std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+inline bool is_schema_code(std::string_view s) {
+    return !s.empty() && s.find('\'') == std::string_view::npos && !is_plain_number(s);
+}
 
 inline std::optional<QuestionType> question_type(std::string_view s) {
     for (auto t : {QuestionType::integer, QuestionType::number, QuestionType::yes_no, QuestionType::choice, QuestionType::multi_choice})
@@ -51,7 +74,9 @@ public:
         list(j, "references", [&](const json& v, const std::string& p) {
             if (!ctx_.object(v, p, "a reference")) return;
             ctx_.only_keys(v, p, {"id", "citation", "url"});
-            defs_.references.push_back({ctx_.str(v, p, "id").value_or(""), ctx_.str(v, p, "citation").value_or("")});
+            auto id = ctx_.str(v, p, "id");
+            if (id) check_id(*id, child(p, "id"), "reference");
+            defs_.references.push_back({id.value_or(""), ctx_.str(v, p, "citation").value_or("")});
         }, false);
         if (defs_.questions.size() > static_cast<std::size_t>(max_questions))
             ctx_.error("/questions", "too many questions: at most " + std::to_string(max_questions));
@@ -69,20 +94,43 @@ private:
         for (std::size_t i = 0; i < a->size(); ++i) each((*a)[i], child(std::string("/") + key, i));
     }
 
+    // An id as the message quotes it: JSON-escaped, so a control byte in a
+    // malformed id cannot reach the terminal.
+    static std::string quoted(std::string_view id) {
+        std::string q;
+        append_json_string(q, id);
+        return q;
+    }
+
+    // Reports an id (at `ptr`, the pointer of the id itself) that does not
+    // match the schema's "id" pattern or, for names usable in expressions,
+    // is a reserved word. True when it is well formed.
+    bool check_id(const std::string& id, const std::string& ptr, const char* what, bool expression_name = false) {
+        if (!is_schema_id(id)) {
+            ctx_.error(ptr, std::string("the ") + what + " id " + quoted(id) + " must be letters, digits and '_', not starting with a digit");
+            return false;
+        }
+        if (expression_name && is_reserved_word(id)) {
+            ctx_.error(ptr, "\"" + id + "\" is a reserved word of the expression language");
+            return false;
+        }
+        return true;
+    }
+
+    // Reports a code (a choice code or band name, at `ptr`) that does not
+    // match the schema's "code" pattern. True when it is well formed.
+    bool check_code(const std::string& code, const std::string& ptr, const char* what, const char* why_not_a_number) {
+        if (code.empty()) ctx_.error(ptr, std::string("a ") + what + " cannot be empty");
+        else if (code.find('\'') != std::string::npos)
+            ctx_.error(ptr, std::string("the ") + what + " " + quoted(code) + " cannot contain ' (expressions quote codes with it)");
+        else if (is_plain_number(code)) ctx_.error(ptr, std::string("a ") + what + " cannot be a plain number (" + why_not_a_number + ")");
+        return is_schema_code(code);
+    }
+
     // Ids share one namespace (questions, derived, instruments) so that an
     // identifier in an expression means exactly one thing.
-    void claim(const std::string& id, const std::string& ptr, const char* what, bool global = true) {
-        bool ok = !id.empty() && !std::isdigit(static_cast<unsigned char>(id[0]));
-        for (char c : id) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-        if (!ok) {
-            ctx_.error(child(ptr, "id"), std::string("the ") + what + " id \"" + id + "\" must be letters, digits and '_', not starting with a digit");
-            return;
-        }
-        if (id == "and" || id == "or" || id == "not" || id == "in" || id == "true" || id == "false") {
-            ctx_.error(child(ptr, "id"), "\"" + id + "\" is a reserved word of the expression language");
-            return;
-        }
-        if (!global) return;
+    void claim(const std::string& id, const std::string& ptr, const char* what) {
+        if (!check_id(id, child(ptr, "id"), what, true)) return;
         auto [it, fresh] = ids_.emplace(id, ptr);
         if (!fresh) ctx_.error(child(ptr, "id"), std::string("duplicate id \"") + id + "\" (first defined at " + it->second + ")");
     }
@@ -105,7 +153,9 @@ private:
     void section(const json& v, const std::string& p) {
         if (!ctx_.object(v, p, "a section")) return;
         ctx_.only_keys(v, p, {"id", "title"});
-        Section s{ctx_.str(v, p, "id").value_or(""), ctx_.str(v, p, "title").value_or("")};
+        auto id = ctx_.str(v, p, "id");
+        if (id) check_id(*id, child(p, "id"), "section");
+        Section s{id.value_or(""), ctx_.str(v, p, "title").value_or("")};
         for (const auto& o : defs_.sections)
             if (o.id == s.id) ctx_.error(child(p, "id"), "duplicate section id \"" + s.id + "\"");
         defs_.sections.push_back(std::move(s));
@@ -115,8 +165,10 @@ private:
         if (!ctx_.object(v, p, "a question")) return;
         ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "label", "text", "help", "choices", "exclusive", "ask_if"});
         Question q;
-        q.id = ctx_.str(v, p, "id").value_or("");
-        if (v.contains("id")) claim(q.id, p, "question");
+        if (auto id = ctx_.str(v, p, "id")) {
+            q.id = *id;
+            claim(q.id, p, "question");
+        }
         q.text = ctx_.str(v, p, "text").value_or("");
         q.help = ctx_.str(v, p, "help", false).value_or("");
         q.label = ctx_.str(v, p, "label", false).value_or("");
@@ -172,11 +224,10 @@ private:
             const std::string cp = child(ap, i);
             if (!ctx_.object((*a)[i], cp, "a choice")) continue;
             ctx_.only_keys((*a)[i], cp, {"code", "label"});
-            Choice c{ctx_.str((*a)[i], cp, "code").value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
-            if (q.choice_index(c.code) >= 0) ctx_.error(child(cp, "code"), "duplicate choice code \"" + c.code + "\"");
-            if (!c.code.empty() && std::isdigit(static_cast<unsigned char>(c.code[0])) &&
-                c.code.find_first_not_of("0123456789") == std::string::npos)
-                ctx_.error(child(cp, "code"), "a choice code cannot be a plain number (numbers pick choices by position)");
+            auto code = ctx_.str((*a)[i], cp, "code");
+            if (code && check_code(*code, child(cp, "code"), "choice code", "numbers pick choices by position") && q.choice_index(*code) >= 0)
+                ctx_.error(child(cp, "code"), "duplicate choice code \"" + *code + "\"");
+            Choice c{code.value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
             q.choices.push_back(std::move(c));
         }
     }
@@ -185,8 +236,10 @@ private:
         if (!ctx_.object(v, p, "a derived value")) return;
         ctx_.only_keys(v, p, {"id", "type", "expr", "text", "unit"});
         Derived d;
-        d.id = ctx_.str(v, p, "id").value_or("");
-        if (v.contains("id")) claim(d.id, p, "derived");
+        if (auto id = ctx_.str(v, p, "id")) {
+            d.id = *id;
+            claim(d.id, p, "derived");
+        }
         d.text = ctx_.str(v, p, "text", false).value_or("");
         d.unit = ctx_.str(v, p, "unit", false).value_or("");
         if (auto t = ctx_.str(v, p, "type")) {

@@ -8,8 +8,10 @@ void Loader::instrument(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "an instrument")) return;
     ctx_.only_keys(v, p, {"id", "name", "source", "description", "items", "bands"});
     Instrument ins;
-    ins.id = ctx_.str(v, p, "id").value_or("");
-    if (v.contains("id")) claim(ins.id, p, "instrument");
+    if (auto id = ctx_.str(v, p, "id")) {
+        ins.id = *id;
+        claim(ins.id, p, "instrument");
+    }
     ins.name = ctx_.str(v, p, "name").value_or(ins.id);
     ins.source = ctx_.str(v, p, "source").value_or("");
     ins.description = ctx_.str(v, p, "description", false).value_or("");
@@ -27,9 +29,12 @@ void Loader::instrument(const json& v, const std::string& p) {
             if (!ctx_.object(b, bp, "a band")) { ins.bands.emplace_back(); continue; }
             ctx_.only_keys(b, bp, {"band", "min", "max", "when"});
             Band band;
-            band.name = ctx_.str(b, bp, "band").value_or("");
-            for (const auto& o : ins.bands)
-                if (o.name == band.name) ctx_.error(child(bp, "band"), "duplicate band \"" + band.name + "\"");
+            if (auto name = ctx_.str(b, bp, "band")) {
+                band.name = *name;
+                if (check_code(band.name, child(bp, "band"), "band name", "band names are codes, like choice codes"))
+                    for (const auto& o : ins.bands)
+                        if (o.name == band.name) ctx_.error(child(bp, "band"), "duplicate band \"" + band.name + "\"");
+            }
             const bool ranged = b.contains("min") || b.contains("max");
             if (k == 0) ins.rule_bands = !ranged;
             if (ranged == ins.rule_bands) {
@@ -56,10 +61,14 @@ void Loader::item(const json& v, const std::string& p, Instrument& ins, int ii, 
     if (!ctx_.object(v, p, "an item")) { ins.items.emplace_back(); return; }
     ctx_.only_keys(v, p, {"id", "question", "points", "when", "cases", "text"});
     Item it;
-    it.id = ctx_.str(v, p, "id").value_or("");
-    for (const auto& o : ins.items)
-        if (o.id == it.id) ctx_.error(child(p, "id"), "duplicate item id \"" + it.id + "\"");
-    if (it.id == "score" || it.id == "band") ctx_.error(child(p, "id"), "\"score\" and \"band\" are reserved item ids");
+    if (auto id = ctx_.str(v, p, "id")) {
+        it.id = *id;
+        if (check_id(it.id, child(p, "id"), "item")) {
+            for (const auto& o : ins.items)
+                if (o.id == it.id) ctx_.error(child(p, "id"), "duplicate item id \"" + it.id + "\"");
+            if (it.id == "score" || it.id == "band") ctx_.error(child(p, "id"), "\"score\" and \"band\" are reserved item ids");
+        }
+    }
     const int forms = v.contains("question") + v.contains("when") + v.contains("cases");
     if (forms != 1) {
         ctx_.error(p, "an item has exactly one of \"question\" (scored answer), \"when\" (criterion) or \"cases\"");
@@ -117,9 +126,12 @@ void Loader::factor(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "a factor")) return;
     ctx_.only_keys(v, p, {"id", "title", "source", "rules", "likely", "possible", "advice"});
     Factor f;
-    f.id = ctx_.str(v, p, "id").value_or("");
-    for (const auto& o : defs_.factors)
-        if (o.id == f.id) ctx_.error(child(p, "id"), "duplicate factor id \"" + f.id + "\"");
+    if (auto id = ctx_.str(v, p, "id")) {
+        f.id = *id;
+        if (check_id(f.id, child(p, "id"), "factor"))
+            for (const auto& o : defs_.factors)
+                if (o.id == f.id) ctx_.error(child(p, "id"), "duplicate factor id \"" + f.id + "\"");
+    }
     f.title = ctx_.str(v, p, "title").value_or(f.id);
     f.source = ctx_.str(v, p, "source").value_or("");
     const int fi = static_cast<int>(defs_.factors.size());
@@ -129,11 +141,14 @@ void Loader::factor(const json& v, const std::string& p) {
             const std::string rp = child(child(p, "rules"), k);
             if (!ctx_.object(r, rp, "a rule")) { f.rules.emplace_back(); continue; }
             ctx_.only_keys(r, rp, {"id", "when", "text", "source"});
-            Rule rule{ctx_.str(r, rp, "id").value_or(""), ctx_.str(r, rp, "text").value_or(""), ctx_.str(r, rp, "source").value_or(""), {}, 0};
-            for (const auto& o : f.rules)
-                if (o.id == rule.id) ctx_.error(child(rp, "id"), "duplicate rule id \"" + rule.id + "\"");
-            if (r.contains("id")) claim(rule.id, rp, "rule", false);
-            if (ids_.count(rule.id)) ctx_.error(child(rp, "id"), "rule id \"" + rule.id + "\" hides the question, derived value or instrument of that name");
+            const auto id = ctx_.str(r, rp, "id");
+            Rule rule{id.value_or(""), ctx_.str(r, rp, "text").value_or(""), ctx_.str(r, rp, "source").value_or(""), {}, 0};
+            if (id && check_id(rule.id, child(rp, "id"), "rule", true)) {
+                for (const auto& o : f.rules)
+                    if (o.id == rule.id) ctx_.error(child(rp, "id"), "duplicate rule id \"" + rule.id + "\"");
+                if (ids_.count(rule.id))
+                    ctx_.error(child(rp, "id"), "rule id \"" + rule.id + "\" hides the question, derived value or instrument of that name");
+            }
             expr(r, rp, "when", PendingExpr::Owner::rule, fi, static_cast<int>(k), 0, Type::boolean);
             f.rules.push_back(std::move(rule));
         }
@@ -148,9 +163,12 @@ void Loader::red_flag(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "a red flag")) return;
     ctx_.only_keys(v, p, {"id", "when", "urgency", "text", "action", "source"});
     RedFlag f;
-    f.id = ctx_.str(v, p, "id").value_or("");
-    for (const auto& o : defs_.red_flags)
-        if (o.id == f.id) ctx_.error(child(p, "id"), "duplicate red flag id \"" + f.id + "\"");
+    if (auto id = ctx_.str(v, p, "id")) {
+        f.id = *id;
+        if (check_id(f.id, child(p, "id"), "red flag"))
+            for (const auto& o : defs_.red_flags)
+                if (o.id == f.id) ctx_.error(child(p, "id"), "duplicate red flag id \"" + f.id + "\"");
+    }
     f.text = ctx_.str(v, p, "text").value_or("");
     f.action = ctx_.str(v, p, "action", false).value_or("");
     f.source = ctx_.str(v, p, "source").value_or("");

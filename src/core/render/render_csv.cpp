@@ -56,7 +56,7 @@ void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt)
         if (ir.applies) fmt::format_to(std::back_inserter(out), ",{}", ir.score);
         else out += ',';
         out += ',';
-        if (ir.band >= 0) out += d.instruments[i].bands[ir.band].name;
+        if (ir.band >= 0) field_out(out, d.instruments[i].bands[ir.band].name);  // a code: may hold a comma
     }
     out += ",\n";  // empty error column
 }

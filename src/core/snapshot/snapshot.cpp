@@ -2,11 +2,14 @@
 // declaration order (numbers as their bytes, strings and vectors with a
 // 32-bit length). One `fields` function per struct serves both directions,
 // so writing and reading cannot drift apart. The id indexes are rebuilt
-// after reading (finish_definitions).
+// after reading (finish_definitions). Numbers are copied as raw bytes, so
+// their sizes are checked at compile time and the byte order is in the magic.
 #include "snapshot.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 
 #include "load_context.hpp"
@@ -14,9 +17,41 @@
 namespace myoscreen::detail {
 namespace {
 
-// Change it whenever a model struct gains, loses or reorders a field: a
-// snapshot of another format is refused and the JSON parsed instead.
-constexpr std::string_view magic = "myoscreen.snapshot/5\n";
+// Change the number whenever a model struct gains, loses or reorders a
+// field, or a scalar's width changes: a snapshot of another format is refused
+// and the JSON parsed instead. "le"/"be" is the byte order the numbers were
+// written in, so a snapshot made on a machine of the other order (a cross
+// build) is refused too.
+static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big,
+              "the snapshot writes numbers in the machine's byte order: mixed-endian machines are not supported");
+constexpr std::string_view magic =
+    std::endian::native == std::endian::little ? "myoscreen.snapshot/6 le\n" : "myoscreen.snapshot/6 be\n";
+
+// The width in the snapshot of every scalar type copied as raw bytes. A type
+// not listed does not compile: add it here (and bump the format) first.
+template <class T>
+constexpr std::size_t wire_size() {
+    if constexpr (std::is_enum_v<T>) {
+        static_assert(std::is_same_v<std::underlying_type_t<T>, std::uint8_t>, "enums in the snapshot are one byte");
+        return 1;
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return 1;  // the reader takes one byte and checks it is 0 or 1
+    } else if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::uint32_t>) {
+        return 4;  // std::int32_t is int here (checked below)
+    } else if constexpr (std::is_same_v<T, std::uint64_t>) {
+        return 8;
+    } else if constexpr (std::is_same_v<T, double>) {
+        static_assert(std::numeric_limits<double>::is_iec559, "doubles in the snapshot are IEEE 754 binary64");
+        return 8;
+    } else {
+        static_assert(!sizeof(T), "a scalar type the snapshot format does not define");
+        return 0;
+    }
+}
+static_assert(std::is_same_v<std::int32_t, int>, "Instr::arg is written as an int");
+// Instr is written field by field (fields(Instr) below); its size changes when
+// a field is added, which must be added there too and the format bumped.
+static_assert(sizeof(Instr) == 24, "Instr changed: update fields(Instr) and the snapshot format number");
 
 template <class A> void fields(A& a, Instr& x) { a.all(x.op, x.arg, x.num, x.mask); }
 template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack, x.logic, x.one_step, x.step); }
@@ -56,8 +91,12 @@ public:
 
 private:
     template <class T> void item(T& v) {
-        if constexpr (is_scalar<T>) out.append(reinterpret_cast<const char*>(&v), sizeof v);
-        else fields(*this, v);
+        if constexpr (is_scalar<T>) {
+            static_assert(sizeof v == wire_size<T>());
+            out.append(reinterpret_cast<const char*>(&v), sizeof v);
+        } else {
+            fields(*this, v);
+        }
     }
     void item(std::string& s) {
         length(s.size());
@@ -98,6 +137,7 @@ private:
             ok_ = ok_ && b <= 1;
             v = b != 0;
         } else if constexpr (is_scalar<T>) {
+            static_assert(sizeof v == wire_size<T>());
             take(&v, sizeof v);
         } else {
             fields(*this, v);
