@@ -27,6 +27,24 @@ struct CsvFields {
 };
 bool split_csv_record(std::string_view record, CsvFields& fields, std::string* err = nullptr);
 
+// Where CSV records end in a stream: at a line break outside quotes. As in
+// split_csv_record, a quote opens a quoted field only at the start of a
+// field; anywhere else it is text (which the splitter then reports), so it
+// cannot swallow the lines after it. Fed a buffer that grows a block at a
+// time, it keeps its place inside quotes between calls.
+class CsvRecordScanner {
+public:
+    // The offset of the line break that ends the current record, looking at
+    // text[from, text.size()) only, or npos when it is not there yet.
+    std::size_t find_end(std::string_view text, std::size_t from);
+    // A new record starts (outside quotes, at the start of a field).
+    void next_record() { state_ = State::field_start; }
+
+private:
+    enum class State : unsigned char { field_start, unquoted, quoted, quote_in_quoted };
+    State state_ = State::field_start;
+};
+
 struct CsvColumn {
     enum class Kind { question, id, ignored };
     Kind kind = Kind::ignored;

@@ -1,3 +1,4 @@
+// Splits an input stream into records, a block at a time (record_reader.hpp).
 #include "record_reader.hpp"
 
 #include <cerrno>
@@ -55,49 +56,9 @@ bool RecordReader::find_end(std::size_t& end) {
         end = static_cast<std::size_t>(static_cast<const char*>(p) - buf_.data());
         return true;
     }
-    // Outside quotes, a stretch up to the next line break with no quote in
-    // it ends the record there: two memchr calls instead of a state per byte.
-    if (csv_ != Csv::quoted && csv_ != Csv::quote_in_quoted) {
-        const char* from = buf_.data() + scan_;
-        const auto* nl = static_cast<const char*>(std::memchr(from, '\n', buf_.size() - scan_));
-        if (nl && !std::memchr(from, '"', static_cast<std::size_t>(nl - from))) {
-            end = static_cast<std::size_t>(nl - buf_.data());
-            scan_ = end;
-            return true;
-        }
-    }
-    for (std::size_t i = scan_; i < buf_.size(); ++i) {
-        const char c = buf_[i];
-        switch (csv_) {
-        case Csv::quoted:
-            if (c == '"') csv_ = Csv::quote_in_quoted;  // the end, or the first of ""
-            continue;
-        case Csv::quote_in_quoted:
-            if (c == '"') {
-                csv_ = Csv::quoted;
-                continue;
-            }
-            break;
-        case Csv::field_start:
-            if (c == '"') {
-                csv_ = Csv::quoted;
-                continue;
-            }
-            break;
-        case Csv::unquoted: break;
-        }
-        if (c == ',') {
-            csv_ = Csv::field_start;
-        } else if (c == '\n') {
-            end = i;
-            scan_ = i;
-            return true;
-        } else {
-            csv_ = Csv::unquoted;
-        }
-    }
-    scan_ = buf_.size();
-    return false;
+    end = csv_.find_end(buf_, scan_);
+    scan_ = end == std::string::npos ? buf_.size() : end;
+    return end != std::string::npos;
 }
 
 char RecordReader::peek() {
@@ -124,21 +85,16 @@ bool RecordReader::next(Record& r) {
                 break;
             }
         }
-        const std::uint64_t start_line = line_;
         std::string_view text(buf_.data() + pos_, end - pos_);
-        if (format_ == InputFormat::csv)  // quoted line breaks; a JSON line has none
-            for (char c : text)
-                if (c == '\n') ++line_;
-        if (end < buf_.size()) ++line_;
         pos_ = scan_ = end < buf_.size() ? end + 1 : end;
-        csv_ = Csv::field_start;
+        csv_.next_record();
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         if (too_long || text.size() > max_) {
-            r = Record{{}, true, start_line};
+            r = Record{{}, true};
             return true;
         }
         if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;  // blank line
-        r = Record{text, false, start_line};
+        r = Record{text, false};
         return true;
     }
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "myoscreen/records.hpp"
+
 namespace myoscreen::cli {
 
 enum class InputFormat { csv, jsonl };
@@ -16,9 +18,8 @@ public:
     RecordReader(int fd, std::string name, InputFormat format, std::size_t max_record_bytes);
 
     struct Record {
-        std::string_view text;   // valid until the next call; no line break
-        bool too_long = false;   // text is empty then
-        std::uint64_t line = 0;  // line where it starts, 1-based
+        std::string_view text;  // valid until the next call; no line break
+        bool too_long = false;  // text is empty then
     };
     // The first character of the input after a byte order mark and white
     // space ('\0' when empty), without consuming anything: format sniffing.
@@ -37,15 +38,10 @@ private:
     std::string buf_;
     std::size_t pos_ = 0;      // start of the unconsumed data
     std::size_t scan_ = 0;     // scanned up to here (relative to buf_)
-    // CSV, at scan_: RFC 4180 opens a quoted field only with a quote at the
-    // start of a field; a quote anywhere else is plain text for the splitter
-    // (split_csv_record reports it) and must not swallow the following lines.
-    enum class Csv { field_start, unquoted, quoted, quote_in_quoted };
-    Csv csv_ = Csv::field_start;
+    CsvRecordScanner csv_;     // CSV: inside quotes or not, at scan_
     bool eof_ = false;
     bool first_ = true;        // strip a UTF-8 byte order mark
     std::uint64_t bytes_ = 0;
-    std::uint64_t line_ = 1;
 
     bool fill();
     bool find_end(std::size_t& end);

@@ -94,7 +94,7 @@ std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_vie
         std::optional<detail::Quantity> qty;
         if (const auto bare = detail::parse_number(text)) {
             // A bare number (most batch cells): in the column's unit, if any.
-            if (default_unit.empty()) qty = detail::Quantity{*bare, false};
+            if (default_unit.empty()) qty = detail::Quantity{*bare};
             else {
                 with_unit = std::string(text) + " " + std::string(default_unit);
                 text = with_unit;

@@ -119,7 +119,6 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
                 why = "unknown unit; use " + units_for(base);
                 return std::nullopt;
             }
-            q.converted = q.converted || f != 1;
         } else if (any) {
             // "5 ft 8": the bare tail takes the next smaller unit (inches).
             if (last_factor == 30.48) f = 2.54;
@@ -127,7 +126,6 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
                 why = "a second number needs a unit";
                 return std::nullopt;
             }
-            q.converted = true;
         }
         if (any && f >= last_factor) {
             why = "give the larger unit first, as in 5 ft 8 in";

@@ -12,8 +12,7 @@
 namespace myoscreen::detail {
 
 struct Quantity {
-    double value = 0;        // in the base unit
-    bool converted = false;  // a unit other than the base one was given
+    double value = 0;  // in the base unit
 };
 
 // Parses "70", "70 kg", "154 lb", "5 ft 8 in", "5'8\"", "1.72 m", "30 min".
