@@ -1,3 +1,4 @@
+// The questionnaire walk: one typed line at a time, with skip logic, skip, back and restore.
 #include "myoscreen/session.hpp"
 
 #include <cctype>
