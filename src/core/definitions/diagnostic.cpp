@@ -1,3 +1,4 @@
+// Diagnostics: the masked source excerpt and the "FILE:LINE:COL: error: ..." text.
 #include "myoscreen/diagnostic.hpp"
 
 #include <algorithm>
@@ -57,7 +58,7 @@ void set_excerpt(Diagnostic& d, std::string_view line, std::size_t at, bool show
         if (is_key || (show_pointed && at > i && at < end)) {
             copy(i, end);
         } else {
-            if (caret == 0 && i >= at) caret = col;
+            if (caret == 0 && at < end) caret = col;  // the problem is in or before the masked string
             out += "\"...\"";
             col += 5;
         }
@@ -76,21 +77,26 @@ std::string format_diagnostic(const Diagnostic& d) {
     if (!d.loc.pointer.empty()) out += " (at " + d.loc.pointer + ")";
     out += '\n';
     if (!d.source_line.empty() && d.caret > 0) {
-        // Show at most 100 characters of the line, around the caret.
-        std::string_view line = d.source_line;
+        // Show at most 100 characters of the line, around the caret. Counted
+        // in characters, as the caret is: the excerpt is valid UTF-8
+        // (set_excerpt replaced anything else).
+        const std::string_view line = d.source_line;
+        auto byte_of = [&](int chars) {  // offset of character `chars` (0-based), or the size
+            std::size_t k = 0;
+            for (int n = 0; k < line.size(); ++k)
+                if ((static_cast<unsigned char>(line[k]) & 0xC0) != 0x80 && n++ == chars) return k;
+            return line.size();
+        };
         int col = d.caret;
-        std::string prefix;
-        if (col > 80 && line.size() > 100) {
-            std::size_t skip = std::min(static_cast<std::size_t>(col - 40), line.size());
-            while (skip < line.size() && (static_cast<unsigned char>(line[skip]) & 0xC0) == 0x80) ++skip;
-            line.remove_prefix(skip);
-            col -= static_cast<int>(skip);
-            prefix = "...";
-            col += 3;
+        int first = 0;  // the first character shown
+        std::string shown;
+        if (col > 80 && byte_of(100) < line.size()) {
+            first = col - 40;  // the caret lands 40 characters in, after "..."
+            col = 40 + 3;
+            shown = "...";
         }
-        std::size_t cut = std::min<std::size_t>(100, line.size());
-        while (cut > 0 && cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-        std::string shown = prefix + std::string(line.substr(0, cut));
+        const std::size_t from = byte_of(first), cut = byte_of(first + 100);
+        shown += line.substr(from, cut - from);
         if (cut < line.size()) shown += "...";
         out += "    " + shown + "\n";
         // Keep tabs under the caret aligned with the line above.

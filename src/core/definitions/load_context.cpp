@@ -1,3 +1,4 @@
+// The loading context: located errors and the typed field readers of the definitions reader.
 #include "load_context.hpp"
 
 #include <algorithm>

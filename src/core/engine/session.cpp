@@ -1,4 +1,4 @@
-// Walking the questionnaire one typed line at a time (session.hpp).
+// The questionnaire walk: one typed line at a time, with skip logic, skip, back and restore.
 #include "myoscreen/session.hpp"
 
 #include <cctype>

@@ -21,17 +21,29 @@ std::string session_to_json(const Definitions& defs, const Answers& answers, con
     return out;
 }
 
+namespace {
+
+// A string member, or "" when it is missing or not a string (nlohmann's
+// value() throws on a member of another type).
+std::string string_member(const nlohmann::ordered_json& j, const char* key) {
+    if (!j.is_object()) return "";
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
 SessionRead read_session(std::string_view text, const Definitions& defs, Answers& answers, std::vector<int>& history) {
     using Kind = SessionRead::Kind;
     if (const auto nul = detail::find_nul_byte(text); nul != std::string::npos)
         return {Kind::invalid, fmt::format("invalid JSON at {}: {}", detail::describe_offset(text, nul), detail::nul_byte_reason)};
     // Ordered, so that "key 3" in a message counts keys as they are in the file.
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("schema", "") != "myoscreen.session/1")
+    if (j.is_discarded() || string_member(j, "schema") != "myoscreen.session/1")
         return {Kind::not_a_session, "not a saved myoscreen session"};
     const auto& d = j["definitions"];
-    const std::string name = d.is_object() ? d.value("name", "") : "";
-    const std::string version = d.is_object() ? d.value("version", "") : "";
+    const std::string name = string_member(d, "name");
+    const std::string version = string_member(d, "version");
     if (name != defs.name || version != defs.version)
         return {Kind::other_definitions,
                 fmt::format("saved with definitions \"{}\" {}, but these are \"{}\" {}; start a new session or use --rules "

@@ -1,3 +1,4 @@
+// JSON positions: pointers to offsets, offsets to line:column, repeated keys, NUL bytes.
 #include "json_locator.hpp"
 
 #include <algorithm>
