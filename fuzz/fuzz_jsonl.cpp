@@ -1,5 +1,7 @@
-// One JSON Lines record through the batch reader (simdjson), then screened.
+// One JSON Lines record through the batch reader (simdjson), screened and rendered both ways (render_json and the batch's compact renderer, which must agree byte for byte).
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "myoscreen/records.hpp"
@@ -9,6 +11,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const myoscreen::Definitions defs = myoscreen::load_embedded_definitions();
     static myoscreen::JsonlReader reader(defs);
+    static const myoscreen::CompactJsonRenderer compact(defs);
+    // Kept from input to input, as a batch worker keeps its buffer.
+    static myoscreen::RenderBuffer fast, slow;
     std::string buf(reinterpret_cast<const char*>(data), size);
     buf.append(myoscreen::JsonlReader::padding, ' ');
     myoscreen::Answers answers;
@@ -16,10 +21,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bool has_id = false;
     auto err = reader.read(std::string_view(buf.data(), size), answers, "id", id, has_id);
     if (!err) {
-        std::string out;
+        const myoscreen::Report report = myoscreen::screen(defs, answers);
         myoscreen::RenderOptions ro;
         ro.pretty = false;
-        myoscreen::render_json(myoscreen::screen(defs, answers), out, ro);
+        ro.record = size % 3 ? size : 0;
+        if (has_id) ro.id = id;
+        fast.clear();
+        slow.clear();
+        compact.render(report, fast, ro);
+        myoscreen::render_json(report, slow, ro);
+        if (fast.view() != slow.view()) {
+            std::fprintf(stderr, "compact renderer differs from render_json:\n%.*s%.*s", static_cast<int>(fast.len),
+                         fast.bytes.data(), static_cast<int>(slow.len), slow.bytes.data());
+            std::abort();
+        }
     }
     return 0;
 }

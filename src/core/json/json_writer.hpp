@@ -46,6 +46,17 @@ public:
         if (trim_) out_.resize(len_);
     }
 
+    // Goes on as if `depth` containers (at most 64) were open, each with
+    // something in it already or, with `first`, nothing yet in the innermost:
+    // a fragment of a document such as `,"sarc_f":{"score":` can be written
+    // alone. Call it before writing anything.
+    JsonWriter& inside(int depth, bool first = false) {
+        depth_ = depth;
+        first_ = first && depth > 0 ? std::uint64_t{1} << (depth - 1) : 0;
+        after_key_ = false;
+        return *this;
+    }
+
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
     JsonWriter& begin_array() { return open('['); }

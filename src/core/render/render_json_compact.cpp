@@ -1,19 +1,21 @@
-// The compact JSON report as fixed pieces and values (see CompactJsonRenderer).
-// The pieces follow render_json.cpp field for field; the unit tests render
-// every report both ways and compare the bytes.
+// The compact JSON report as fixed pieces and values (see CompactJsonRenderer), the pieces cut by report_sections.hpp's writers.
+// The unit tests and the JSON Lines fuzz target render reports both ways and
+// compare the bytes with render_json's.
+#include <algorithm>
 #include <array>
 
 #include "json_writer.hpp"
-#include "report_fragments.hpp"
+#include "report_sections.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {
 
-using detail::append_json_string;
+using detail::JsonWriter;
+namespace section = detail::report_json;
 
 // Every piece lives in one arena with slack after its end, so pieces are
 // copied in fixed 32-byte blocks (inline vector moves) rather than by a
-// memcpy call each: a report is ~60 pieces, and the calls were most of its cost.
+// memcpy call each: a report is ~50 pieces, and the calls were most of its cost.
 namespace detail {
 struct CompactPiece {  // a piece of the arena
     std::uint32_t off = 0, len = 0;
@@ -21,122 +23,169 @@ struct CompactPiece {  // a piece of the arena
 }  // namespace detail
 using Piece = detail::CompactPiece;
 
-struct CompactJsonRenderer::Pieces {
-    struct Instrument {
-        Piece open, open_not_applying, max_band;
-        std::vector<Piece> band;
-    };
-    struct Factor {
-        std::array<Piece, 4> open;  // per level: up to the evidence list
-        std::vector<Piece> evidence;
-        Piece advice;  // the tail when the level carries advice
-    };
-    const Definitions* defs = nullptr;
-    std::string arena;
-    Piece head, record, id, complete, unanswered, derived_open, instruments_open, factors_open, would_decide, no_advice,
-        attention_open, urgency_open, reasons_open, attention_would_decide, attention_close, tail, null;
-    std::array<Piece, 2> boolean, instrument_close;  // [false, true]
-    std::array<Piece, 4> urgency;
-    std::vector<Piece> question;  // each id as a JSON string
-    std::vector<Piece> derived;   // each key, with its separator
-    std::vector<Instrument> instruments;
-    std::vector<Factor> factors;
-    std::vector<Piece> reasons;
-    std::size_t bound = 0;  // the longest report, but for its id
-
-    Piece add(std::string_view s) {
-        const Piece p{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(s.size())};
-        arena.append(s);
-        bound += s.size();
-        return p;
-    }
-};
-
 namespace {
-
-std::string lit(std::string_view s) {
-    std::string out;
-    append_json_string(out, s);
-    return out;
-}
-
-constexpr std::string_view sep(std::size_t i) { return i ? "," : ""; }
 
 constexpr std::uint32_t block = 32;
 
+template <class Pieces>
+std::size_t longest(const Pieces& pieces) {
+    std::size_t n = 0;
+    for (const Piece& p : pieces) n = std::max<std::size_t>(n, p.len);
+    return n;
+}
+
+std::size_t variant(bool flag, Urgency u) { return static_cast<std::size_t>(flag) * 4 + static_cast<std::size_t>(u); }
+std::size_t variant(int band, bool complete) { return static_cast<std::size_t>(band + 1) * 2 + complete; }
+
 }  // namespace
 
+// A report's pieces, section by section, in the order render_json writes
+// them; where a section's bytes depend on a value with few forms (a
+// boolean, a level, a band), one piece per form. Beside each section, the
+// most it can write: the room made before writing it.
+struct CompactJsonRenderer::Pieces {
+    struct Instrument {
+        std::array<Piece, 2> open;  // [not applying, applying]: up to the score
+        std::vector<Piece> close;   // per variant(band, complete)
+    };
+    struct Factor {
+        std::array<Piece, 4> open;    // per level: up to the evidence list
+        std::array<Piece, 4> advice;  // per level: from the advice to the factor's end
+        std::vector<Piece> evidence;  // per rule
+    };
+    const Definitions* defs = nullptr;
+    std::string arena;
+    std::vector<Piece> question;  // each id as a list element
+    std::size_t list_room = 0;    // the longest list of questions: all of them
+
+    Piece head, record, id;
+    std::array<Piece, 2> complete;  // [false, true], up to the unanswered list
+    std::size_t head_room = 0;      // and the record id's escaped length
+
+    Piece derived_open;
+    std::vector<std::array<Piece, 4>> derived;  // per value, per DerivedForm
+    std::size_t derived_room = 0;
+
+    Piece instruments_open;
+    std::vector<Instrument> instruments;
+    std::size_t instruments_room = 0;
+
+    Piece factors_open, factor_would_decide;
+    std::vector<Factor> factors;
+    std::size_t factors_room = 0;
+
+    std::array<Piece, 8> attention_open;  // per variant(flag, urgency), up to the reasons list
+    std::vector<Piece> reasons;           // per red flag
+    Piece attention_would_decide, tail;
+    std::size_t attention_room = 0;
+
+    // What `write` writes through a compact writer started `depth`
+    // containers deep (`first`: nothing yet in the innermost).
+    // Written into `scratch` (its slack kept: a writer that trims would
+    // zero-fill its growth again for every piece), then copied to the arena.
+    template <class Write>
+    Piece cut(int depth, bool first, Write&& write) {
+        std::size_t len = 0;
+        {
+            JsonWriter w(scratch, len, false);
+            w.inside(depth, first);
+            write(w);
+        }
+        const Piece p{static_cast<std::uint32_t>(arena.size()), static_cast<std::uint32_t>(len)};
+        arena.append(scratch.data(), len);
+        return p;
+    }
+    std::string scratch;  // only while cutting
+    // A list element, as the first one in its list: the renderer writes the
+    // commas between elements itself.
+    template <class Write>
+    Piece element(Write&& write) {
+        return cut(1, true, write);
+    }
+};
+
 CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
+    using section::in_report, section::in_section, section::in_entry, section::in_evidence, section::in_reasons;
     auto p = std::make_unique<Pieces>();
     Pieces& pc = *p;
     pc.defs = &d;
-    // Fixed text, in the order render_json writes it. `bound` sums every
-    // piece (the longest variant counts as well: all are added) and the values.
-    pc.head = pc.add("{\"schema\":\"myoscreen.report/1\",\"definitions\":{\"name\":" + lit(d.name) + ",\"version\":" + lit(d.version) + "}");
-    pc.record = pc.add(",\"record\":");
-    pc.id = pc.add(",\"id\":");
-    pc.complete = pc.add(",\"complete\":");
-    pc.boolean = {pc.add("false"), pc.add("true")};
-    pc.null = pc.add("null");
-    pc.unanswered = pc.add(",\"unanswered\":");
-    pc.derived_open = pc.add(",\"derived\":{");
-    pc.instruments_open = pc.add("},\"instruments\":{");
-    pc.factors_open = pc.add("},\"factors\":{");
-    pc.would_decide = pc.add("],\"would_decide\":");
-    pc.no_advice = pc.add(",\"advice\":null}");
-    pc.attention_open = pc.add("},\"seek_medical_attention\":{\"flag\":");
-    pc.urgency_open = pc.add(",\"urgency\":\"");
-    for (Urgency u : {Urgency::none, Urgency::soon, Urgency::urgent, Urgency::emergency})
-        pc.urgency[static_cast<std::size_t>(u)] = pc.add(to_string(u));
-    pc.reasons_open = pc.add("\",\"reasons\":[");
-    pc.attention_would_decide = pc.add("],\"would_decide\":");
-    pc.attention_close = pc.add("}");
-    pc.instrument_close = {pc.add(",\"complete\":false}"), pc.add(",\"complete\":true}")};
-    pc.bound += 3 * detail::integer_bound;  // the record number, with room to spare
-    std::size_t ids = 0;  // all question ids in a list, with commas
-    for (const Question& q : d.questions) {
-        pc.question.push_back(pc.add(lit(q.id)));
-        ids += pc.question.back().len + 1;
+
+    pc.list_room = 2;
+    for (std::size_t q = 0; q < d.questions.size(); ++q) {
+        pc.question.push_back(pc.element([&](JsonWriter& w) { section::question(w, d, static_cast<int>(q)); }));
+        pc.list_room += pc.question.back().len + 1;
     }
-    pc.bound += ids + 2;  // unanswered
+
+    pc.head = pc.cut(0, false, [&](JsonWriter& w) { section::head(w, d); });
+    pc.record = pc.cut(in_report, false, section::record_key);
+    pc.id = pc.cut(in_report, false, section::id_key);
+    for (const bool b : {false, true}) pc.complete[b] = pc.cut(in_report, false, [&](JsonWriter& w) { section::complete(w, b); });
+    pc.head_room = pc.head.len + pc.record.len + detail::integer_bound + pc.id.len + longest(pc.complete) + pc.list_room;
+
+    pc.derived_open = pc.cut(in_report, false, section::derived_open);
+    pc.derived_room = pc.derived_open.len;
     for (std::size_t i = 0; i < d.derived.size(); ++i) {
-        pc.derived.push_back(pc.add(std::string(sep(i)) + lit(d.derived[i].id) + ":"));
-        pc.bound += detail::decimal1_bound;
+        std::array<Piece, 4>& forms = pc.derived.emplace_back();
+        for (std::size_t f = 0; f < forms.size(); ++f)
+            forms[f] = pc.cut(in_section, i == 0, [&](JsonWriter& w) {
+                section::derived_entry(w, d.derived[i], static_cast<section::DerivedForm>(f));
+            });
+        const std::size_t number = static_cast<std::size_t>(section::DerivedForm::number);
+        pc.derived_room += std::max(longest(forms), forms[number].len + detail::decimal1_bound);
     }
+
+    pc.instruments_open = pc.cut(in_section, false, section::instruments_open);
+    pc.instruments_room = pc.instruments_open.len;
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
         const Instrument& ins = d.instruments[i];
-        Pieces::Instrument pi;
-        pi.open = pc.add(std::string(sep(i)) + lit(ins.id) + ":{\"score\":");
-        pi.open_not_applying = pc.add(std::string(sep(i)) + lit(ins.id) + ":{\"applies\":false,\"score\":null");
-        pi.max_band = pc.add(",\"max\":" + std::to_string(ins.max_score) + ",\"band\":");
-        for (const Band& b : ins.bands) pi.band.push_back(pc.add(lit(b.name)));
-        pc.bound += detail::integer_bound + 4 + 20;
-        pc.instruments.push_back(std::move(pi));
+        Pieces::Instrument& pi = pc.instruments.emplace_back();
+        for (const bool applies : {false, true})
+            pi.open[applies] = pc.cut(in_section, i == 0, [&](JsonWriter& w) { section::instrument_open(w, ins, applies); });
+        pi.close.resize(variant(static_cast<int>(ins.bands.size()), false));
+        for (int band = -1; band < static_cast<int>(ins.bands.size()); ++band)
+            for (const bool complete : {false, true})
+                pi.close[variant(band, complete)] =
+                    pc.cut(in_entry, false, [&](JsonWriter& w) { section::instrument_close(w, ins, band, complete); });
+        pc.instruments_room +=
+            std::max<std::size_t>(pi.open[false].len, pi.open[true].len + detail::integer_bound) + longest(pi.close);
     }
+
+    pc.factors_open = pc.cut(in_section, false, section::factors_open);
+    pc.factor_would_decide = pc.cut(in_evidence, false, section::factor_would_decide);
+    pc.factors_room = pc.factors_open.len;
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
         const Factor& factor = d.factors[f];
-        Pieces::Factor pf;
-        for (Level l : {Level::likely, Level::possible, Level::unlikely, Level::unknown})
-            pf.open[static_cast<std::size_t>(l)] =
-                pc.add(std::string(sep(f)) + lit(factor.id) + ":{\"level\":\"" + std::string(to_string(l)) + "\",\"evidence\":[");
-        for (const Rule& rule : factor.rules) {
-            pf.evidence.push_back(pc.add(detail::compact_evidence(d, rule)));
-            pc.bound += 1;
+        Pieces::Factor& pf = pc.factors.emplace_back();
+        for (const Level l : {Level::likely, Level::possible, Level::unlikely, Level::unknown}) {
+            const auto k = static_cast<std::size_t>(l);
+            pf.open[k] = pc.cut(in_section, f == 0, [&](JsonWriter& w) { section::factor_open(w, factor, l); });
+            pf.advice[k] = pc.cut(in_entry, false, [&](JsonWriter& w) {
+                section::factor_advice(w, factor, l);
+                section::factor_close(w);
+            });
         }
-        std::string advice = ",\"advice\":" + (factor.advice.text.empty() ? std::string("null") : lit(factor.advice.text));
-        if (!factor.advice.source.empty()) advice += ",\"advice_source\":" + lit(factor.advice.source);
-        pf.advice = pc.add(advice + "}");
-        pc.bound += 64 + ids;
-        pc.factors.push_back(std::move(pf));
+        std::size_t evidence = 0;
+        for (const Rule& rule : factor.rules) {
+            pf.evidence.push_back(pc.element([&](JsonWriter& w) { section::evidence(w, rule); }));
+            evidence += pf.evidence.back().len + 1;
+        }
+        pc.factors_room += longest(pf.open) + evidence + pc.factor_would_decide.len + pc.list_room + longest(pf.advice);
     }
+
+    for (const bool flag : {false, true})
+        for (const Urgency u : {Urgency::none, Urgency::soon, Urgency::urgent, Urgency::emergency})
+            pc.attention_open[variant(flag, u)] = pc.cut(in_section, false, [&](JsonWriter& w) { section::attention_open(w, flag, u); });
+    std::size_t reasons = 0;
     for (const RedFlag& rf : d.red_flags) {
-        pc.reasons.push_back(pc.add(detail::compact_reason(d, rf)));
-        pc.bound += 1;
+        pc.reasons.push_back(pc.element([&](JsonWriter& w) { section::reason(w, rf); }));
+        reasons += pc.reasons.back().len + 1;
     }
-    pc.bound += 64 + ids;
-    pc.tail = pc.add(",\"disclaimer\":" + lit(d.disclaimer) + "}\n");
+    pc.attention_would_decide = pc.cut(in_reasons, false, section::attention_would_decide);
+    pc.tail = pc.cut(in_section, false, [&](JsonWriter& w) { section::attention_close(w, d); });
+    pc.attention_room = longest(pc.attention_open) + reasons + pc.attention_would_decide.len + pc.list_room + pc.tail.len;
+
     pc.arena.append(block, ' ');  // slack: a block read from the last piece stays inside
-    pc.bound += block;            // and a block written at the end stays inside the room made
+    pc.scratch = std::string();
     p_ = std::move(p);
 }
 
@@ -144,21 +193,29 @@ CompactJsonRenderer::~CompactJsonRenderer() = default;
 
 namespace {
 
-// Writes through a raw pointer: the caller made room for the whole report
-// plus one block of slack.
+// Writes through a raw pointer into room made section by section.
 struct Out {
-    char* p;
+    RenderBuffer& buf;
     const char* arena;
+    char* p;
+    // Room for n bytes, and for a block written past the last of them.
+    void room(std::size_t n) {
+        const auto len = static_cast<std::size_t>(p - buf.bytes.data());
+        if (buf.bytes.size() - len < n + block) {
+            buf.bytes.resize(len + n + block + 4096);
+            p = buf.bytes.data() + len;
+        }
+    }
     void put(Piece s) {
         const char* from = arena + s.off;
         for (std::uint32_t i = 0; i < s.len; i += block) std::memcpy(p + i, from + i, block);
         p += s.len;
     }
-    void list(const std::vector<Piece>& names, const std::vector<int>& qs) {
+    void list(const std::vector<Piece>& elements, const std::vector<int>& which) {
         *p++ = '[';
-        for (std::size_t i = 0; i < qs.size(); ++i) {
+        for (std::size_t i = 0; i < which.size(); ++i) {
             if (i) *p++ = ',';
-            put(names[static_cast<std::size_t>(qs[i])]);
+            put(elements[static_cast<std::size_t>(which[i])]);
         }
         *p++ = ']';
     }
@@ -170,10 +227,9 @@ void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const Rende
     const Pieces& pc = *p_;
     if (r.defs != pc.defs || opt.pretty || opt.explain) return render_json(r, buf, opt);
     const Definitions& d = *pc.defs;
-    const std::size_t need = pc.bound + (opt.id ? detail::json_string_bound(opt.id->size()) : 0);
-    if (buf.bytes.size() - buf.len < need) buf.bytes.resize(buf.len + need + 4096);
-    Out o{buf.bytes.data() + buf.len, pc.arena.data()};
+    Out o{buf, pc.arena.data(), buf.bytes.data() + buf.len};
 
+    o.room(pc.head_room + (opt.id ? detail::json_string_bound(opt.id->size()) : 0));
     o.put(pc.head);
     if (opt.record) {
         o.put(pc.record);
@@ -183,60 +239,53 @@ void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const Rende
         o.put(pc.id);
         o.p = detail::write_json_string(o.p, *opt.id);
     }
-    o.put(pc.complete);
-    o.put(pc.boolean[r.complete]);
-    o.put(pc.unanswered);
+    o.put(pc.complete[r.complete]);
     o.list(pc.question, r.unanswered);
 
+    o.room(pc.derived_room);
     o.put(pc.derived_open);
     for (std::size_t i = 0; i < d.derived.size(); ++i) {
-        o.put(pc.derived[i]);
         const Value& v = r.derived[i];
-        if (!v.known()) o.put(pc.null);
-        else if (d.derived[i].is_bool) o.put(pc.boolean[v.num != 0]);
-        else o.p = detail::write_decimal1(o.p, v.num);
+        const section::DerivedForm form = section::derived_form(d.derived[i], v);
+        o.put(pc.derived[i][static_cast<std::size_t>(form)]);
+        if (form == section::DerivedForm::number) o.p = detail::write_decimal1(o.p, v.num);
     }
+
+    o.room(pc.instruments_room);
     o.put(pc.instruments_open);
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
         const InstrumentResult& ir = r.instruments[i];
         const Pieces::Instrument& pi = pc.instruments[i];
-        if (ir.applies) {
-            o.put(pi.open);
-            o.p = detail::write_integer(o.p, ir.score);
-        } else {
-            o.put(pi.open_not_applying);
-        }
-        o.put(pi.max_band);
-        o.put(ir.band >= 0 ? pi.band[static_cast<std::size_t>(ir.band)] : pc.null);
-        o.put(pc.instrument_close[ir.complete]);
+        o.put(pi.open[ir.applies]);
+        if (ir.applies) o.p = detail::write_integer(o.p, ir.score);
+        o.put(pi.close[variant(ir.band, ir.complete)]);
     }
+
+    o.room(pc.factors_room);
     o.put(pc.factors_open);
     for (std::size_t f = 0; f < d.factors.size(); ++f) {
         const FactorResult& fr = r.factors[f];
         const Pieces::Factor& pf = pc.factors[f];
-        o.put(pf.open[static_cast<std::size_t>(fr.level)]);
+        const auto level = static_cast<std::size_t>(fr.level);
+        o.put(pf.open[level]);
         for (std::size_t k = 0; k < fr.evidence.size(); ++k) {
             if (k) *o.p++ = ',';
             o.put(pf.evidence[static_cast<std::size_t>(fr.evidence[k])]);
         }
-        o.put(pc.would_decide);
+        o.put(pc.factor_would_decide);
         o.list(pc.question, fr.would_decide);
-        const bool advise = fr.level == Level::likely || fr.level == Level::possible;
-        o.put(advise ? pf.advice : pc.no_advice);
+        o.put(pf.advice[level]);
     }
+
     const FlagResult& fl = r.attention;
-    o.put(pc.attention_open);
-    o.put(pc.boolean[fl.flag]);
-    o.put(pc.urgency_open);
-    o.put(pc.urgency[static_cast<std::size_t>(fl.urgency)]);
-    o.put(pc.reasons_open);
+    o.room(pc.attention_room);
+    o.put(pc.attention_open[variant(fl.flag, fl.urgency)]);
     for (std::size_t k = 0; k < fl.reasons.size(); ++k) {
         if (k) *o.p++ = ',';
         o.put(pc.reasons[static_cast<std::size_t>(fl.reasons[k])]);
     }
     o.put(pc.attention_would_decide);
     o.list(pc.question, fl.would_decide);
-    o.put(pc.attention_close);
     o.put(pc.tail);
     buf.len = static_cast<std::size_t>(o.p - buf.bytes.data());
 }
