@@ -17,6 +17,8 @@ using Reason = std::optional<std::string>;
 // The one wording for a choice given by anything but one of its codes (JSON
 // values and batch cells; the dialogue also takes numbers and prefixes).
 inline constexpr std::string_view not_a_choice_code = "not one of the choice codes (see: myoscreen questions)";
+// Answers given as anything but a JSON object.
+inline constexpr std::string_view not_an_object = "expected a JSON object of {question_id: answer}";
 
 Reason answer_from_bool(const Question& q, bool v, Answer& out);
 Reason answer_from_number(const Question& q, double v, Answer& out);

@@ -1,5 +1,7 @@
+// Numbers and quantities as people type them, converted to base units.
 #include "units.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -23,6 +25,36 @@ std::optional<double> parse_number(std::string_view s) {
     auto [p, ec] = std::from_chars(b, e, v);
     if (ec != std::errc{} || p != e || !std::isfinite(v)) return std::nullopt;
     return v;
+}
+
+NumberText number_from_text(std::string_view s, double& out) {
+    const char* b = s.data();
+    const char* e = b + s.size();
+    const auto [p, ec] = std::from_chars(b, e, out);
+    if (p != e || ec == std::errc::invalid_argument) return NumberText::invalid;
+    if (ec == std::errc{}) return std::isfinite(out) ? NumberText::ok : NumberText::invalid;  // "inf", "nan"
+    // Out of range: too large, or too small (1e-400), told apart by the
+    // decimal exponent of the first significant digit.
+    const char* d = b;
+    const bool negative = d < e && *d == '-';
+    if (d < e && (*d == '-' || *d == '+')) ++d;
+    long long magnitude = -1;
+    bool seen_point = false, significant = false;
+    for (; d < e && (is_digit(*d) || *d == '.'); ++d) {
+        if (*d == '.') seen_point = true;
+        else if (significant || *d != '0') significant = true, magnitude += seen_point ? 0 : 1;
+        else if (seen_point) --magnitude;
+    }
+    long long exponent = 0;
+    if (d < e && (*d == 'e' || *d == 'E')) {
+        const bool minus = ++d < e && *d == '-';
+        if (d < e && (*d == '-' || *d == '+')) ++d;
+        for (; d < e && is_digit(*d); ++d) exponent = std::min(exponent * 10 + (*d - '0'), 1'000'000'000LL);
+        if (minus) exponent = -exponent;
+    }
+    if (magnitude + exponent > 0) return NumberText::too_large;
+    out = negative ? -0.0 : 0.0;
+    return NumberText::ok;
 }
 
 namespace {

@@ -22,5 +22,10 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
 // Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
 std::optional<double> parse_number(std::string_view text);
 
+// A number's text as std::from_chars reads it, into `out`; a value too
+// small for a double is 0, as simdjson reads it; one too large is none.
+enum class NumberText { ok, too_large, invalid };
+NumberText number_from_text(std::string_view text, double& out);
+
 
 }  // namespace myoscreen::detail
