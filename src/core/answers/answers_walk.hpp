@@ -82,11 +82,17 @@ public:
     bool is_list(int qi) const { return question(qi).type == QuestionType::multi_choice; }
     void not_list(int qi) { error(question(qi).id, expected_json(question(qi))); }
     bool code(int qi, std::string_view s, std::uint64_t& set) {
-        if (auto why = add_choice_code(question(qi), s, set)) return verdict(qi, why), false;
-        return true;
+        const int i = question(qi).choice_index(s);  // the code as written, not yet listed
+        if (i >= 0 && !(set >> i & 1U)) return set |= std::uint64_t{1} << i, true;
+        return code_by_rules(qi, s, set);
     }
     void not_a_code(int qi) { error(question(qi).id, "expected choice codes as strings"); }
-    void codes_end(int qi, std::uint64_t set) { verdict(qi, answer_from_codes(question(qi), set, out_.values[qi])); }
+    void codes_end(int qi, std::uint64_t set) {
+        const Question& q = question(qi);
+        const std::uint64_t none = q.exclusive >= 0 ? std::uint64_t{1} << q.exclusive : 0;
+        if (set != 0 && (set == none || !(set & none))) out_.values[qi] = Answer{true, 0, set};
+        else codes_by_rules(qi, set);
+    }
 
     // A problem with the object itself (not JSON, not an object), no field.
     void object_error(std::string reason) { add({"", std::move(reason)}); }
@@ -113,6 +119,8 @@ private:
     void boolean_by_rules(int qi, bool b) { verdict(qi, answer_from_bool(question(qi), b, out_.values[qi])); }
     void number_by_rules(int qi, double x);
     void string_by_rules(int qi, std::string_view s);
+    bool code_by_rules(int qi, std::string_view s, std::uint64_t& set);
+    void codes_by_rules(int qi, std::uint64_t set) { verdict(qi, answer_from_codes(question(qi), set, out_.values[qi])); }
     void verdict(int qi, const Reason& why) {
         if (why) invalid(qi, *why);
     }

@@ -13,20 +13,6 @@ namespace {
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
-std::optional<double> parse_number(std::string_view s) {
-    if (s.empty() || s.size() > 64) return std::nullopt;
-    const char* b = s.data();
-    const char* e = b + s.size();
-    // from_chars accepts "inf" and "nan"; answers must be ordinary numbers.
-    for (const char* p = b; p < e; ++p)
-        if (!(is_digit(*p) || *p == '.' || *p == '-' || *p == 'e' || *p == 'E' || *p == '+'))
-            return std::nullopt;
-    double v = 0;
-    auto [p, ec] = std::from_chars(b, e, v);
-    if (ec != std::errc{} || p != e || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
 NumberText number_from_text(std::string_view s, double& out) {
     const char* b = s.data();
     const char* e = b + s.size();
@@ -55,6 +41,23 @@ NumberText number_from_text(std::string_view s, double& out) {
     if (magnitude + exponent > 0) return NumberText::too_large;
     out = negative ? -0.0 : 0.0;
     return NumberText::ok;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    const char* b = s.data();
+    const char* e = b + s.size();
+    // from_chars accepts "inf" and "nan"; answers must be ordinary numbers.
+    for (const char* p = b; p < e; ++p)
+        if (!(is_digit(*p) || *p == '.' || *p == '-' || *p == 'e' || *p == 'E' || *p == '+'))
+            return std::nullopt;
+    double v = 0;
+    switch (number_from_text(s, v)) {
+    case NumberText::ok: return v;
+    case NumberText::too_large: return s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+    case NumberText::invalid: return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 namespace {
@@ -143,6 +146,10 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
             why = num.empty() ? (any ? "unexpected text after the number" : "expected a number") : "not a valid number";
             return std::nullopt;
         }
+        if (!std::isfinite(*v)) {
+            why = "not a finite number";
+            return std::nullopt;
+        }
         std::string_view unit = take_word(s);
         double f = 1;
         if (!unit.empty()) {
@@ -181,7 +188,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
         return std::nullopt;
     }
     if (!std::isfinite(q.value)) {
-        why = "number too large";
+        why = "not a finite number";
         return std::nullopt;
     }
     return q;

@@ -20,6 +20,7 @@ struct Quantity {
 std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why);
 
 // Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
+// One beyond a double is an infinity (the caller says "not a finite number").
 std::optional<double> parse_number(std::string_view text);
 
 // A number's text as std::from_chars reads it, into `out`; a value too

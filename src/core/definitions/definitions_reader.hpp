@@ -9,6 +9,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "ascii.hpp"
 #include "load_context.hpp"
 
 namespace myoscreen::detail {
@@ -172,7 +173,9 @@ private:
             if (!ctx_.object((*a)[i], cp, "a choice")) continue;
             ctx_.only_keys((*a)[i], cp, {"code", "label"});
             Choice c{ctx_.str((*a)[i], cp, "code").value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
-            if (q.choice_index(c.code) >= 0) ctx_.error(child(cp, "code"), "duplicate choice code \"" + c.code + "\"");
+            // Answers match codes in any letter case (docs/answers.md).
+            if (std::any_of(q.choices.begin(), q.choices.end(), [&](const Choice& o) { return detail::iequals(o.code, c.code); }))
+                ctx_.error(child(cp, "code"), "duplicate choice code \"" + c.code + "\" (codes match answers in any letter case)");
             if (!c.code.empty() && std::isdigit(static_cast<unsigned char>(c.code[0])) &&
                 c.code.find_first_not_of("0123456789") == std::string::npos)
                 ctx_.error(child(cp, "code"), "a choice code cannot be a plain number (numbers pick choices by position)");

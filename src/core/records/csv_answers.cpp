@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "answer_values.hpp"
 #include "myoscreen/records.hpp"
 #include "units.hpp"
 
@@ -104,9 +105,9 @@ bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vec
         const std::string_view cell = detail::trim(fields[c]);
         if (cell.empty()) continue;  // unanswered
         const Question& q = d.questions[col.question];
-        if (auto e = parse_typed_answer(q, cell, out.values[col.question], col.unit, /*strict=*/true)) {
+        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], col.unit)) {
             out.values[col.question] = Answer{};
-            errors.push_back(std::move(*e));
+            errors.push_back({q.id, std::move(*why)});
         }
     }
     return errors.empty();
