@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     }
     const Definitions defs = load_embedded_definitions();
     std::ifstream in(argv[1]);
-    JsonlReader reader(defs);
+    JsonAnswersReader reader(defs);
     std::string line, id;
     bool has_id = false;
     long records = 0, agree = 0, asked_total = 0, full_total = 0, firsts_urgent = 0;
@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
     const std::size_t n = defs.questions.size();
     while (std::getline(in, line)) {
         Answers full(n);
-        line.append(JsonlReader::padding, ' ');
-        if (reader.read(std::string_view(line).substr(0, line.size() - JsonlReader::padding), full, "id", id, has_id)) continue;
+        line.append(JsonAnswersReader::padding, ' ');
+        if (reader.read(std::string_view(line).substr(0, line.size() - JsonAnswersReader::padding), full, "id", id, has_id).size() != 0) continue;
         ++records;
         // The full questionnaire asks every question that applies.
         int full_count = 0;

@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (!myoscreen::split_csv_record(line, fields)) continue;
         std::string id;
-        if (!myoscreen::parse_csv_row(defs, layout, fields.views, answers, id)) (void)myoscreen::screen(defs, answers);
+        if (myoscreen::parse_csv_row(defs, layout, fields.views, answers, id, errors)) (void)myoscreen::screen(defs, answers);
     }
     return 0;
 }

@@ -1,26 +1,25 @@
-// One JSON Lines record through the batch reader (simdjson), screened and rendered both ways (render_json and the batch's compact renderer, which must agree byte for byte).
+// One JSON Lines record through the batch reader (JsonAnswersReader), screened and rendered both ways (render_json and the batch's compact renderer, which must agree byte for byte).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
-#include "myoscreen/records.hpp"
+#include "myoscreen/answers.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const myoscreen::Definitions defs = myoscreen::load_embedded_definitions();
-    static myoscreen::JsonlReader reader(defs);
+    static myoscreen::JsonAnswersReader reader(defs);
     static const myoscreen::CompactJsonRenderer compact(defs);
     // Kept from input to input, as a batch worker keeps its buffer.
     static myoscreen::RenderBuffer fast, slow;
     std::string buf(reinterpret_cast<const char*>(data), size);
-    buf.append(myoscreen::JsonlReader::padding, ' ');
+    buf.append(myoscreen::JsonAnswersReader::padding, ' ');
     myoscreen::Answers answers;
     std::string id;
     bool has_id = false;
-    auto err = reader.read(std::string_view(buf.data(), size), answers, "id", id, has_id);
-    if (!err) {
+    if (reader.read(std::string_view(buf.data(), size), answers, "id", id, has_id).empty()) {
         const myoscreen::Report report = myoscreen::screen(defs, answers);
         myoscreen::RenderOptions ro;
         ro.pretty = false;

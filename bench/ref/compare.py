@@ -28,8 +28,8 @@ FIELDS = ("sarc_f_score", "sarc_f_band", "bmi", "mna_sf_band", "flag")
 
 
 def expected(report):
-    if "error" in report:
-        raise ValueError(f"myoscreen error record: {report['error']}")
+    if "errors" in report:
+        raise ValueError(f"myoscreen error record: {report['errors']}")
     ins = report["instruments"]
     return {"sarc_f_score": ins["sarc_f"]["score"], "sarc_f_band": ins["sarc_f"]["band"],
             "bmi": report["derived"]["bmi"], "mna_sf_band": ins["mna_sf"]["band"],

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,18 +45,39 @@ std::string describe_range(const Question& q);
 // The answer as a person would read it back: "69.9 kg", "some", "yes".
 std::string describe_answer(const Question& q, const Answer& a);
 
-struct JsonAnswersOptions {
-    std::size_t max_errors = 100;
-    // Batch: the key holding a record id (a string or number) and where to
-    // put it; that key is then not an answer.
-    std::string_view id_key;
-    std::string* id_out = nullptr;
+// Reads JSON answers objects ({question_id: value}). --answers files, saved
+// sessions and JSON Lines batch records all go through it, so a text gets
+// the same verdicts whichever way it came. One reader per thread: it keeps
+// simdjson's parser and buffers.
+class JsonAnswersReader {
+public:
+    static constexpr std::size_t padding = 64;  // readable bytes needed after the text
+
+    explicit JsonAnswersReader(const Definitions& defs);
+    ~JsonAnswersReader();
+    JsonAnswersReader(const JsonAnswersReader&) = delete;
+    JsonAnswersReader& operator=(const JsonAnswersReader&) = delete;
+
+    // `text` must be followed in memory by `padding` readable bytes. Returns
+    // every problem, in key order, each naming its question when it has one
+    // (empty: `out` holds the answers; the list is valid until the next
+    // call). A key that is no question id is an error named by its position,
+    // never by its text. With `id_key` given, that key (wherever it is) holds
+    // the record id, a string or a number: it fills `id` and `has_id`, also
+    // when answers are invalid, and is no answer.
+    const std::vector<AnswerError>& read(std::string_view text, Answers& out, std::string_view id_key, std::string& id,
+                                         bool& has_id);
+    const std::vector<AnswerError>& read(std::string_view text, Answers& out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
-// Parses a JSON answers object ({question_id: value}). Returns every problem
-// found (empty on success); `out` holds the valid answers.
-std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view json, Answers& out,
-                                            const JsonAnswersOptions& opt = {});
+// One JSON answers object (a file's text, a byte order mark allowed), read
+// with a JsonAnswersReader of its own. Returns every problem found (empty on
+// success); `out` holds the valid answers.
+std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view json, Answers& out);
 
 // The answers as a JSON object in the form parse_json_answers() reads,
 // numbers in base units at full precision; unanswered questions left out.

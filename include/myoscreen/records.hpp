@@ -1,8 +1,8 @@
-// Batch records: CSV rows and JSON Lines objects turned into Answers. The
-// CSV header is mapped once; each row is then read without name lookups.
+// Batch records in CSV: where each ends, its fields, and its answers. The
+// header is mapped once; each row is then read without name lookups. (JSON
+// Lines records are answers objects: JsonAnswersReader in answers.hpp.)
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,36 +66,14 @@ struct CsvLayout {
 CsvLayout map_csv_header(const Definitions& defs, const std::vector<std::string>& names, std::string_view id_column,
                          std::vector<AnswerError>& errors);
 
-// Reads one data row. Empty cell = unanswered. Returns the first problem.
-std::optional<AnswerError> parse_csv_row(const Definitions& defs, const CsvLayout& layout,
-                                         const std::vector<std::string_view>& fields, Answers& out, std::string& id);
+// Reads one data row into `out` and `id`. Empty cell = unanswered. Returns
+// false with every problem in `errors`, in column order (a row with the
+// wrong number of fields: that one problem).
+bool parse_csv_row(const Definitions& defs, const CsvLayout& layout, const std::vector<std::string_view>& fields,
+                   Answers& out, std::string& id, std::vector<AnswerError>& errors);
 
 // The question id a misspelt name most likely meant (one edit for names of
 // 4-5 characters, two for longer ones), or empty when none is close.
 std::string suggest_question(const Definitions& defs, std::string_view name);
-
-// Reads JSON Lines records with simdjson (the batch hot path;
-// answer files use parse_json_answers, and both share the value rules).
-// One reader per thread: it keeps simdjson's parser and buffers.
-class JsonlReader {
-public:
-    static constexpr std::size_t padding = 64;  // readable bytes needed after a record
-
-    explicit JsonlReader(const Definitions& defs);
-    ~JsonlReader();
-    JsonlReader(const JsonlReader&) = delete;
-    JsonlReader& operator=(const JsonlReader&) = delete;
-
-    // `record` must be followed in memory by `padding` readable bytes. The
-    // key `id_key` (if present, wherever it is) fills `id` and `has_id`, also
-    // when an answer is invalid; any other key that is no question id is an
-    // error (clinical.md, Conventions), named by position, never by its text.
-    std::optional<AnswerError> read(std::string_view record, Answers& out, std::string_view id_key, std::string& id,
-                                    bool& has_id);
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
-};
 
 }  // namespace myoscreen

@@ -5,9 +5,11 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
+#include "myoscreen/answers.hpp"
 #include "myoscreen/report.hpp"
 
 namespace myoscreen {
@@ -64,12 +66,14 @@ void render_text(const Report& r, std::string& out, const RenderOptions& opt = {
 void render_csv_header(const Definitions& defs, std::string& out);
 void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt = {});
 
-// A record that could not be screened: {"record": N, "id": ..., "error":
-// {"field": ..., "reason": ...}} on one line, or its CSV row.
-void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
-                       std::string_view reason, std::string& out);
+// A record that could not be screened, with every problem found in it:
+// {"record": N, "id": ..., "errors": [{"field": ..., "reason": ...}, ...]}
+// on one line, or its CSV row (the problems in its last column, joined by
+// "; "). A field is a question id, or null for a problem of the whole record.
+void render_error_json(std::uint64_t record, std::optional<std::string_view> id, std::span<const AnswerError> errors,
+                       std::string& out);
 void render_error_csv(const Definitions& defs, std::uint64_t record, std::optional<std::string_view> id,
-                      std::string_view field, std::string_view reason, std::string& out);
+                      std::span<const AnswerError> errors, std::string& out);
 
 // The questionnaire as a JSON array of question objects (`questions
 // --format json`), and one question object as that array holds it.

@@ -1,7 +1,9 @@
+// The batch pipeline: read chunks, screen them in parallel, write in order.
 #include "batch_pipeline.hpp"
 
 #include <algorithm>
 #include <mutex>
+#include <span>
 
 #include <fmt/format.h>
 #include <oneapi/tbb/enumerable_thread_specific.h>
@@ -41,13 +43,14 @@ struct Chunk {
 // What each worker thread keeps between records, to avoid allocations.
 struct Workspace {
     explicit Workspace(const Definitions* d) : jsonl(*d) {}
-    JsonlReader jsonl;
+    JsonAnswersReader jsonl;
     Answers answers;
     Report report;
     ScreenScratch scratch;
     std::string line;  // a CSV row or an error record, before it joins the chunk
     CsvFields fields;
     std::string why;  // a CSV record that cannot be split
+    std::vector<AnswerError> errors;  // a CSV row's
     std::string id;
 };
 
@@ -69,35 +72,40 @@ private:
     const CompactJsonRenderer compact_;  // render_json's bytes, from pieces made once
 
     void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, const std::optional<std::string_view>& id,
-               std::string_view field, std::string_view reason) const {
+               std::span<const AnswerError> errors) const {
         ++c.tally.errors;
         std::string& line = ws.line;
         line.clear();
         if (cfg_.output == OutputFormat::csv) {
-            render_error_csv(defs_, r.number, id, field, reason, line);
+            render_error_csv(defs_, r.number, id, errors, line);
         } else {
             if (cfg_.output == OutputFormat::json) line += ",\n";
-            render_error_json(r.number, id, field, reason, line);
+            render_error_json(r.number, id, errors, line);
             if (cfg_.output == OutputFormat::json) line.pop_back();  // the writer adds separators
         }
         c.out.append(line);
         if (c.cuts.size() < cfg_.max_errors) c.cuts.push_back({c.out.len, c.tally});
     }
+    // A problem of the whole record, before its answers are read.
+    void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, std::string reason) const {
+        const AnswerError e{"", std::move(reason)};
+        error(r, c, ws, std::nullopt, {&e, 1});
+    }
 
     void record(std::string_view text, const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
         ws.id.clear();
         bool has_id = false;
-        if (r.too_long) return error(r, c, ws, std::nullopt, "", "record longer than the limit (--max-record-bytes)");
+        if (r.too_long) return error(r, c, ws, "record longer than the limit (--max-record-bytes)");
         if (cfg_.input == InputFormat::csv) {
             if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-                return error(r, c, ws, std::nullopt, "", fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
-            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, std::nullopt, "", ws.why);
-            auto e = parse_csv_row(defs_, *cfg_.layout, ws.fields.views, ws.answers, ws.id);
+                return error(r, c, ws, fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
+            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, ws.why);
             has_id = cfg_.layout->has_id;
-            if (e) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, e->field, e->reason);
+            if (!parse_csv_row(defs_, *cfg_.layout, ws.fields.views, ws.answers, ws.id, ws.errors))
+                return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, ws.errors);
         } else {
-            auto err = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
-            if (err) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, err->field, err->reason);
+            const auto& errors = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
+            if (!errors.empty()) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, errors);
         }
         ScreenOptions so;
         so.explain = cfg_.explain;
@@ -159,7 +167,7 @@ void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& re
             c->recs.push_back({c->text.size(), r.text.size(), st.next_record++, r.too_long});
             c->text.append(r.text);
         }
-        c->text.append(JsonlReader::padding, ' ');  // simdjson reads a little past a record
+        c->text.append(JsonAnswersReader::padding, ' ');  // simdjson reads a little past a record
         c->bytes_read = reader.bytes_read();
         if (c->recs.empty()) {
             std::lock_guard lk(pool_mu);

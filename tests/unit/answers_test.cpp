@@ -1,3 +1,4 @@
+// Answers: typed at the prompt, in a batch cell, and as JSON answers objects.
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
@@ -91,7 +92,7 @@ TEST_CASE("JSON answers: every form and every error") {
     auto e = json_errors(R"J({"age": 70.5})J");
     REQUIRE(e.size() == 1);
     CHECK(e[0].field == "age");
-    CHECK(e[0].reason == "must be a whole number");
+    CHECK(e[0].reason == "must be a whole number of years");
     CHECK(json_errors(R"J({"age": 1e400})J").at(0).reason == "not a finite number");
     CHECK(json_errors(R"J({"age": -5})J").at(0).reason == "must be between 18 and 120 years");
     CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason == "not one of the choice codes (see: myoscreen questions)");

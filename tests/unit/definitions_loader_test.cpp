@@ -71,6 +71,10 @@ TEST_CASE("duplicate JSON keys and duplicate ids") {
     const auto d = errors_of(mini_with(R"J({"id": "tired")J", R"J({"id": "age")J"));
     CHECK(format_diagnostic(d.at(0)).find("duplicate id \"age\" (first defined at /questions/0)") != std::string::npos);
     CHECK(d[0].loc.pointer == "/questions/4/id");
+    // Answers match choice codes in any letter case, so codes may not differ only in it.
+    const auto c = errors_of(mini_with(R"J({"code": "male", "label": "Male"})J", R"J({"code": "Female", "label": "Male"})J"));
+    CHECK(c.at(0).message == "duplicate choice code \"Female\" (codes match answers in any letter case)");
+    CHECK(c[0].loc.pointer == "/questions/1/choices/1/code");
 }
 
 TEST_CASE("unknown ids, type mismatches and syntax inside expressions point into the string") {

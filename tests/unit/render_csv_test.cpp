@@ -109,10 +109,16 @@ TEST_CASE("csv: ids with commas, quotes or line breaks are quoted, quotes double
 TEST_CASE("csv: an error row keeps the columns, the message in the last one") {
     std::string header, out;
     render_csv_header(test::mini(), header);
-    render_error_csv(test::mini(), 3, std::string_view("x,y"), "age", "out of range", out);
+    const std::vector<AnswerError> one{{"age", "out of range"}};
+    render_error_csv(test::mini(), 3, std::string_view("x,y"), one, out);
     CHECK(out == "\"x,y\",,,,,,,,,record 3: age: out of range\n");
     CHECK(fields(out).size() == fields(header).size());
     out.clear();
-    render_error_csv(test::mini(), 4, std::nullopt, "", "not JSON, at byte 2", out);
+    const std::vector<AnswerError> whole{{"", "not JSON, at byte 2"}};
+    render_error_csv(test::mini(), 4, std::nullopt, whole, out);
     CHECK(out == "4,,,,,,,,,\"record 4: not JSON, at byte 2\"\n");
+    out.clear();
+    const std::vector<AnswerError> two{{"age", "out of range"}, {"sex", "not one of the choices"}};
+    render_error_csv(test::mini(), 5, std::nullopt, two, out);
+    CHECK(out == "5,,,,,,,,,record 5: age: out of range; sex: not one of the choices\n");
 }

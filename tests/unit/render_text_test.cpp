@@ -51,9 +51,9 @@ TEST_CASE("text report: no flag says so first, and names the questions that coul
     std::string out = text(run(test::mini(), R"J({"tired": false, "conds": ["none"]})J"));
     CHECK(first_line(out) == "Seek medical attention: no warning signs in your answers.");
     CHECK(out.find("Some warning signs could not be checked") == std::string::npos);
-    out = text(run(test::mini(), "{}"));
+    out = text(run(test::mini(), "{}"), wide());
     CHECK(first_line(out) == "Seek medical attention: no warning signs in your answers.");
-    CHECK(out.find("answering these would: tired, conds.") != std::string::npos);
+    CHECK(out.find("answering these would: tired and conds.") != std::string::npos);
 }
 
 TEST_CASE("text report: the action of the most urgent reason comes before the reasons") {
@@ -102,13 +102,13 @@ TEST_CASE("text report: factors by level, likely first, unlikely last and by nam
 TEST_CASE("text report: a factor's evidence in plain words, its advice, then the scores and the disclaimer") {
     const Report r = run(test::mini(), R"J({"age": 70, "sex": "female", "tired": true})J");
     REQUIRE(r.factors[0].level == Level::likely);
-    const std::string out = text(r);
+    const std::string out = text(r, wide());
     CHECK(before(out, "Likely contributing factors\n  F\n    - Old.\n    - High.\n", "    What helps: Move.\n"));
     CHECK(before(out, "What helps: Move.", "Screening scores"));
     CHECK(out.find("\n  Ins                   2/4  [##..      ] high (incomplete)\n") != std::string::npos);
     CHECK(out.find("\n  Ruled                does not apply\n") != std::string::npos);
     CHECK(before(out, "Screening scores", "Not answered"));
-    CHECK(out.find("  weight_kg, height_cm, conds. Answering them makes the screening more certain.") != std::string::npos);
+    CHECK(out.find("  weight_kg, height_cm and conds. Answering them makes the screening more certain.") != std::string::npos);
     CHECK(out.size() >= 17);
     CHECK(out.substr(out.size() - 17) == "Not a diagnosis.\n");
 }

@@ -1,3 +1,4 @@
+// Quantities: numbers with units, converted to base units, and their errors.
 #include <catch2/catch.hpp>
 
 #include "units.hpp"
@@ -47,6 +48,8 @@ TEST_CASE("bad quantities say why without quoting the text") {
     CHECK(bad("8 in 5 ft", Unit::cm).find("larger unit first") != std::string::npos);
     CHECK(bad("nan", Unit::kg) == "expected a number");
     CHECK(bad("inf", Unit::kg) == "expected a number");
-    CHECK(bad("1e400", Unit::kg) == "not a valid number");
+    CHECK(bad("1e400", Unit::kg) == "not a finite number");
+    CHECK(bad("1e308 ft", Unit::cm) == "not a finite number");
+    CHECK(q("1e-400", Unit::kg) == 0);  // too small for a double: 0, as in JSON
     CHECK(bad("70 kg extra", Unit::kg) == "unexpected text after the number");
 }

@@ -1,6 +1,11 @@
+// The value rules (answer_values.hpp, docs/answers.md): CSV cells, JSON
+// values and typed numbers and yes/no become answers here, and only here.
 #include "answer_values.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "units.hpp"
 
 namespace myoscreen::detail {
 
@@ -13,36 +18,26 @@ std::string expected_json(const Question& q) {
     }
 }
 
-Reason answer_from_bool(const Question& q, bool v, Answer& out) {
-    if (q.type != QuestionType::yes_no) return expected_json(q);
-    out = Answer{true, v ? 1.0 : 0.0, 0};
+std::optional<bool> yes_no_word(std::string_view text) {
+    const std::string_view t = trim(text);
+    static constexpr std::string_view yes[] = {"yes", "true", "y", "1"}, no[] = {"no", "false", "n", "0"};
+    for (std::string_view w : yes)
+        if (iequals(t, w)) return true;
+    for (std::string_view w : no)
+        if (iequals(t, w)) return false;
     return std::nullopt;
 }
 
-Reason answer_from_number(const Question& q, double v, Answer& out) {
-    if (q.type != QuestionType::integer && q.type != QuestionType::number) return expected_json(q);
-    if (!std::isfinite(v)) return "not a finite number";
-    if (q.type == QuestionType::integer && v != std::floor(v)) return "must be a whole number";
-    if (v < q.min || v > q.max) return "must be " + describe_range(q);
-    out = Answer{true, v, 0};
-    return std::nullopt;
-}
-
-Reason answer_from_string(const Question& q, std::string_view s, Answer& out) {
-    if (q.type == QuestionType::choice) {
-        const int i = q.choice_index(s);
-        if (i < 0) return std::string(not_a_choice_code);
-        out = Answer{true, static_cast<double>(i), 0};
-        return std::nullopt;
-    }
-    if (q.type == QuestionType::multi_choice) return expected_json(q);
-    // "yes"/"no", or a number with a unit ("154 lb", "5 ft 8 in").
-    if (auto e = parse_typed_answer(q, s, out)) return e->reason;
-    return std::nullopt;
+int choice_code(const Question& q, std::string_view text) {
+    const std::string_view t = trim(text);
+    if (const int i = q.choice_index(t); i >= 0) return i;  // as written: the usual case
+    for (std::size_t i = 0; i < q.choices.size(); ++i)
+        if (iequals(q.choices[i].code, t)) return static_cast<int>(i);
+    return -1;
 }
 
 Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set) {
-    const int i = q.choice_index(code);
+    const int i = choice_code(q, code);
     if (i < 0) return std::string(not_a_choice_code);
     if (set >> i & 1U) return "a choice is listed twice";
     set |= std::uint64_t{1} << i;
@@ -57,6 +52,91 @@ Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out) {
     }
     out = Answer{true, 0, set};
     return std::nullopt;
+}
+
+Reason answer_from_number(const Question& q, double v, Answer& out) {
+    if (q.type != QuestionType::integer && q.type != QuestionType::number) return expected_json(q);
+    if (!std::isfinite(v)) return "not a finite number";
+    if (q.type == QuestionType::integer) {
+        // Unit conversion is binary floating point: 4.1 h is 245.99999999999997 min.
+        const double r = std::round(v);
+        if (std::fabs(v - r) > 1e-9 * std::max(1.0, std::fabs(v))) {
+            const std::string_view unit = to_string(q.unit);
+            return unit.empty() ? "must be a whole number" : "must be a whole number of " + std::string(unit);
+        }
+        v = r;
+    }
+    if (v < q.min || v > q.max) return "must be " + describe_range(q);
+    out = Answer{true, v, 0};
+    return std::nullopt;
+}
+
+Reason answer_from_bool(const Question& q, bool v, Answer& out) {
+    if (q.type != QuestionType::yes_no) return expected_json(q);
+    out = Answer{true, v ? 1.0 : 0.0, 0};
+    return std::nullopt;
+}
+
+namespace {
+
+Reason number_from_text(const Question& q, std::string_view text, std::string_view default_unit, Answer& out) {
+    std::string why;
+    std::optional<Quantity> qty;
+    std::string with_unit;
+    if (const auto bare = parse_number(text)) {
+        // A bare number (most cells): in the column's unit, if any.
+        if (default_unit.empty()) qty = Quantity{*bare};
+        else text = with_unit = std::string(text) + " " + std::string(default_unit);
+    }
+    if (!qty) qty = parse_quantity(text, q.unit, why);
+    if (!qty) return why;
+    return answer_from_number(q, qty->value, out);
+}
+
+Reason codes_from_text(const Question& q, std::string_view text, Answer& out) {
+    std::uint64_t set = 0;
+    bool any = false;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = text.find(';', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view item = trim(text.substr(start, end - start));
+        start = end + 1;
+        if (item.empty()) continue;  // "a;b;"
+        if (auto why = add_choice_code(q, item, set)) return why;
+        any = true;
+    }
+    if (!any) return "expected one or more choice codes, separated by ';'";
+    return answer_from_codes(q, set, out);
+}
+
+}  // namespace
+
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit) {
+    text = trim(text);
+    if (text.empty()) return std::nullopt;  // unanswered
+    switch (q.type) {
+    case QuestionType::integer:
+    case QuestionType::number: return number_from_text(q, text, default_unit, out);
+    case QuestionType::yes_no: {
+        const auto b = yes_no_word(text);
+        if (!b) return "answer yes or no";
+        out = Answer{true, *b ? 1.0 : 0.0, 0};
+        return std::nullopt;
+    }
+    case QuestionType::choice: {
+        const int i = choice_code(q, text);
+        if (i < 0) return std::string(not_a_choice_code);
+        out = Answer{true, static_cast<double>(i), 0};
+        return std::nullopt;
+    }
+    case QuestionType::multi_choice: return codes_from_text(q, text, out);
+    }
+    return "unsupported question type";
+}
+
+Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out) {
+    if (q.type == QuestionType::multi_choice && !trim(s).empty()) return expected_json(q);
+    return answer_from_text(q, s, out);
 }
 
 }  // namespace myoscreen::detail

@@ -1,5 +1,7 @@
-// JSON values → answers, shared by the nlohmann reader (answer files) and the
-// simdjson reader (batch records), so both accept exactly the same answers.
+// The value rules: one verdict on each answer, whether it came as a CSV cell,
+// a JSON value (an --answers file, a saved session, a JSON Lines record) or,
+// for numbers and yes/no, typed at the prompt. docs/answers.md states them;
+// tests/unit/value_rules_cases.tsv holds one table of cases for every path.
 // Each returns the reason on failure, built from the definitions only.
 #pragma once
 
@@ -17,14 +19,35 @@ using Reason = std::optional<std::string>;
 // The one wording for a choice given by anything but one of its codes (JSON
 // values and batch cells; the dialogue also takes numbers and prefixes).
 inline constexpr std::string_view not_a_choice_code = "not one of the choice codes (see: myoscreen questions)";
+// Answers given as anything but a JSON object.
+inline constexpr std::string_view not_an_object = "expected a JSON object of {question_id: answer}";
 
-Reason answer_from_bool(const Question& q, bool v, Answer& out);
+// A value as text: a CSV cell or a JSON string. Blanks around it do not
+// count, and blank text is unanswered (`out` untouched). A number may carry
+// a unit ("154 lb", "5 ft 8 in"; `default_unit` for a bare number, from a
+// column named weight_lb); yes/no takes yes, no, true, false, y, n, 1, 0; a
+// choice takes its code, a multi_choice its codes split by ';'.
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit = {});
+// A JSON string: as text, but a multi_choice takes an array.
+Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out);
+// A number in the base unit (a JSON number, or text once its unit is
+// converted): finite; for an integer question within 1e-9 (relative) of a
+// whole number, which it becomes; in range. JSON numbers for other
+// questions are the wrong type.
 Reason answer_from_number(const Question& q, double v, Answer& out);
-Reason answer_from_string(const Question& q, std::string_view s, Answer& out);
-// A multi_choice array: each code in turn, then the whole set.
+// A JSON boolean: yes_no only.
+Reason answer_from_bool(const Question& q, bool v, Answer& out);
+// Yes/no words, any letter case: yes/true/y/1 and no/false/n/0.
+std::optional<bool> yes_no_word(std::string_view text);
+
+// A choice code: blanks around it do not count, letter case does not matter
+// (ASCII). The choice's index, or -1.
+int choice_code(const Question& q, std::string_view text);
+// A multi_choice list, a code at a time (any given twice is an error), then
+// the whole set ('none' alone; [] in JSON means 'none').
 Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set);
 Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out);
-// What a question expects, for a value of the wrong JSON type.
+// What a question expects, for a JSON value of the wrong type.
 std::string expected_json(const Question& q);
 
 // A JSON key that is no question id: an invalid answer (clinical.md,

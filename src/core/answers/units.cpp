@@ -1,5 +1,7 @@
+// Numbers and quantities as people type them, converted to base units.
 #include "units.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -11,8 +13,38 @@ namespace {
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
+NumberText number_from_text(std::string_view s, double& out) {
+    const char* b = s.data();
+    const char* e = b + s.size();
+    const auto [p, ec] = std::from_chars(b, e, out);
+    if (p != e || ec == std::errc::invalid_argument) return NumberText::invalid;
+    if (ec == std::errc{}) return std::isfinite(out) ? NumberText::ok : NumberText::invalid;  // "inf", "nan"
+    // Out of range: too large, or too small (1e-400), told apart by the
+    // decimal exponent of the first significant digit.
+    const char* d = b;
+    const bool negative = d < e && *d == '-';
+    if (d < e && (*d == '-' || *d == '+')) ++d;
+    long long magnitude = -1;
+    bool seen_point = false, significant = false;
+    for (; d < e && (is_digit(*d) || *d == '.'); ++d) {
+        if (*d == '.') seen_point = true;
+        else if (significant || *d != '0') significant = true, magnitude += seen_point ? 0 : 1;
+        else if (seen_point) --magnitude;
+    }
+    long long exponent = 0;
+    if (d < e && (*d == 'e' || *d == 'E')) {
+        const bool minus = ++d < e && *d == '-';
+        if (d < e && (*d == '-' || *d == '+')) ++d;
+        for (; d < e && is_digit(*d); ++d) exponent = std::min(exponent * 10 + (*d - '0'), 1'000'000'000LL);
+        if (minus) exponent = -exponent;
+    }
+    if (magnitude + exponent > 0) return NumberText::too_large;
+    out = negative ? -0.0 : 0.0;
+    return NumberText::ok;
+}
+
 std::optional<double> parse_number(std::string_view s) {
-    if (s.empty() || s.size() > 64) return std::nullopt;
+    if (s.empty()) return std::nullopt;
     const char* b = s.data();
     const char* e = b + s.size();
     // from_chars accepts "inf" and "nan"; answers must be ordinary numbers.
@@ -20,9 +52,12 @@ std::optional<double> parse_number(std::string_view s) {
         if (!(is_digit(*p) || *p == '.' || *p == '-' || *p == 'e' || *p == 'E' || *p == '+'))
             return std::nullopt;
     double v = 0;
-    auto [p, ec] = std::from_chars(b, e, v);
-    if (ec != std::errc{} || p != e || !std::isfinite(v)) return std::nullopt;
-    return v;
+    switch (number_from_text(s, v)) {
+    case NumberText::ok: return v;
+    case NumberText::too_large: return s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+    case NumberText::invalid: return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 namespace {
@@ -111,6 +146,10 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
             why = num.empty() ? (any ? "unexpected text after the number" : "expected a number") : "not a valid number";
             return std::nullopt;
         }
+        if (!std::isfinite(*v)) {
+            why = "not a finite number";
+            return std::nullopt;
+        }
         std::string_view unit = take_word(s);
         double f = 1;
         if (!unit.empty()) {
@@ -149,7 +188,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
         return std::nullopt;
     }
     if (!std::isfinite(q.value)) {
-        why = "number too large";
+        why = "not a finite number";
         return std::nullopt;
     }
     return q;

@@ -20,7 +20,13 @@ struct Quantity {
 std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why);
 
 // Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
+// One beyond a double is an infinity (the caller says "not a finite number").
 std::optional<double> parse_number(std::string_view text);
+
+// A number's text as std::from_chars reads it, into `out`; a value too
+// small for a double is 0, as simdjson reads it; one too large is none.
+enum class NumberText { ok, too_large, invalid };
+NumberText number_from_text(std::string_view text, double& out);
 
 
 }  // namespace myoscreen::detail

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "json_writer.hpp"
+#include "ascii.hpp"
 #include "load_context.hpp"
 
 namespace myoscreen::detail {
@@ -225,9 +226,11 @@ private:
             if (!ctx_.object((*a)[i], cp, "a choice")) continue;
             ctx_.only_keys((*a)[i], cp, {"code", "label"});
             auto code = ctx_.str((*a)[i], cp, "code");
-            if (code && check_code(*code, child(cp, "code"), "choice code", "numbers pick choices by position") && q.choice_index(*code) >= 0)
-                ctx_.error(child(cp, "code"), "duplicate choice code \"" + *code + "\"");
             Choice c{code.value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
+            // Answers match codes in any letter case (docs/answers.md).
+            if (code && check_code(*code, child(cp, "code"), "choice code", "numbers pick choices by position") &&
+                std::any_of(q.choices.begin(), q.choices.end(), [&](const Choice& o) { return detail::iequals(o.code, c.code); }))
+                ctx_.error(child(cp, "code"), "duplicate choice code \"" + c.code + "\" (codes match answers in any letter case)");
             q.choices.push_back(std::move(c));
         }
     }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "answer_values.hpp"
 #include "myoscreen/records.hpp"
 #include "units.hpp"
 
@@ -85,11 +86,14 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
     return layout;
 }
 
-std::optional<AnswerError> parse_csv_row(const Definitions& d, const CsvLayout& layout,
-                                         const std::vector<std::string_view>& fields, Answers& out, std::string& id) {
+bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string_view>& fields, Answers& out,
+                   std::string& id, std::vector<AnswerError>& errors) {
+    errors.clear();
     if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
-    if (fields.size() != layout.columns.size())
-        return AnswerError{"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())};
+    if (fields.size() != layout.columns.size()) {
+        errors.push_back({"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())});
+        return false;
+    }
     std::fill(out.values.begin(), out.values.end(), Answer{});
     for (std::size_t c = 0; c < fields.size(); ++c) {
         const CsvColumn& col = layout.columns[c];
@@ -101,9 +105,12 @@ std::optional<AnswerError> parse_csv_row(const Definitions& d, const CsvLayout& 
         const std::string_view cell = detail::trim(fields[c]);
         if (cell.empty()) continue;  // unanswered
         const Question& q = d.questions[col.question];
-        if (auto e = parse_typed_answer(q, cell, out.values[col.question], col.unit, /*strict=*/true)) return e;
+        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], col.unit)) {
+            out.values[col.question] = Answer{};
+            errors.push_back({q.id, std::move(*why)});
+        }
     }
-    return std::nullopt;
+    return errors.empty();
 }
 
 }  // namespace myoscreen

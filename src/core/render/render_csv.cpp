@@ -30,13 +30,16 @@ void render_csv_header(const Definitions& d, std::string& out) {
     out += ",error\n";
 }
 
-void render_error_csv(const Definitions& d, std::uint64_t record, std::optional<std::string_view> id, std::string_view field,
-                      std::string_view reason, std::string& out) {
+void render_error_csv(const Definitions& d, std::uint64_t record, std::optional<std::string_view> id,
+                      std::span<const AnswerError> errors, std::string& out) {
     if (id) field_out(out, *id);
     else fmt::format_to(std::back_inserter(out), "{}", record);
     out.append(3 + d.factors.size() + 2 * d.instruments.size(), ',');
     out += ',';
-    field_out(out, fmt::format("record {}: {}{}{}", record, field, field.empty() ? "" : ": ", reason));
+    std::string text = fmt::format("record {}: ", record);
+    for (std::size_t i = 0; i < errors.size(); ++i)
+        text += fmt::format("{}{}{}{}", i ? "; " : "", errors[i].field, errors[i].field.empty() ? "" : ": ", errors[i].reason);
+    field_out(out, text);
     out += '\n';
 }
 
