@@ -6,13 +6,72 @@
 
 namespace myoscreen::cli {
 
-void Tally::add(const Report& r) {
+namespace {
+
+// A cohort row: records, urgency (4), levels (4 per factor), then per
+// instrument its bands, undecided and does not apply.
+std::size_t row_size(const Definitions& d) {
+    std::size_t n = 1 + 4 + 4 * d.factors.size();
+    for (const auto& ins : d.instruments) n += ins.bands.size() + 2;
+    return n;
+}
+
+std::size_t sex_groups(const Definitions& d, int sex_q) {
+    return sex_q >= 0 ? d.questions[static_cast<std::size_t>(sex_q)].choices.size() + 1 : 0;
+}
+
+constexpr std::size_t age_group_count = std::size(age_groups);
+
+std::size_t age_group(const Answer& a) {
+    if (!a.given) return 4;
+    return a.num < 50 ? 0 : a.num < 65 ? 1 : a.num < 80 ? 2 : 3;
+}
+
+void count_into(std::uint64_t* row, const Report& r) {
+    const Definitions& d = *r.defs;
+    ++row[0];
+    ++row[1 + static_cast<std::size_t>(r.attention.urgency)];
+    std::uint64_t* lv = row + 5;
+    for (std::size_t f = 0; f < r.factors.size(); ++f) ++lv[4 * f + static_cast<std::size_t>(r.factors[f].level)];
+    std::uint64_t* b = lv + 4 * d.factors.size();
+    for (std::size_t i = 0; i < d.instruments.size(); ++i) {
+        const std::size_t nb = d.instruments[i].bands.size();
+        const InstrumentResult& ir = r.instruments[i];
+        ++b[!ir.applies ? nb + 1 : ir.band < 0 ? nb : static_cast<std::size_t>(ir.band)];
+        b += nb + 2;
+    }
+}
+
+}  // namespace
+
+void Tally::add(const Report& r, const Answers& a) {
     ++records;
     ++urgency[static_cast<std::size_t>(r.attention.urgency)];
     if (levels.size() < r.factors.size()) levels.resize(r.factors.size());
     for (std::size_t f = 0; f < r.factors.size(); ++f) ++levels[f][static_cast<std::size_t>(r.factors[f].level)];
     if (!r.ignored.empty() && ignored.size() < r.defs->questions.size()) ignored.resize(r.defs->questions.size());
     for (int q : r.ignored) ++ignored[static_cast<std::size_t>(q)];
+
+    const Definitions& d = *r.defs;
+    if (age_q_ == -2) {
+        age_q_ = d.question_index("age");
+        sex_q_ = d.question_index("sex");
+        if (sex_q_ >= 0 && d.questions[static_cast<std::size_t>(sex_q_)].type != QuestionType::choice) sex_q_ = -1;
+    }
+    const std::size_t stride = row_size(d);
+    const std::size_t groups = 1 + (age_q_ >= 0 ? age_group_count : 0) + sex_groups(d, sex_q_);
+    if (cohort.size() < groups * stride) cohort.resize(groups * stride);
+    count_into(cohort.data(), r);
+    std::size_t g = 1;
+    if (age_q_ >= 0) {
+        count_into(cohort.data() + (g + age_group(a.values[static_cast<std::size_t>(age_q_)])) * stride, r);
+        g += age_group_count;
+    }
+    if (sex_q_ >= 0) {
+        const Answer& s = a.values[static_cast<std::size_t>(sex_q_)];
+        const std::size_t k = s.given ? static_cast<std::size_t>(s.num) : sex_groups(d, sex_q_) - 1;
+        count_into(cohort.data() + (g + k) * stride, r);
+    }
 }
 
 void Tally::merge(const Tally& o) {
@@ -24,6 +83,52 @@ void Tally::merge(const Tally& o) {
         for (std::size_t l = 0; l < 4; ++l) levels[f][l] += o.levels[f][l];
     if (ignored.size() < o.ignored.size()) ignored.resize(o.ignored.size());
     for (std::size_t q = 0; q < o.ignored.size(); ++q) ignored[q] += o.ignored[q];
+    if (cohort.size() < o.cohort.size()) cohort.resize(o.cohort.size());
+    for (std::size_t i = 0; i < o.cohort.size(); ++i) cohort[i] += o.cohort[i];
+    if (age_q_ == -2) age_q_ = o.age_q_, sex_q_ = o.sex_q_;
+}
+
+CohortCounts cohort_counts(const Definitions& d, const Tally& t) {
+    CohortCounts c;
+    c.records = t.records;
+    c.errors = t.errors;
+    const std::size_t stride = row_size(d);
+    const int age_q = d.question_index("age"), sex_q_raw = d.question_index("sex");
+    const int sex_q = sex_q_raw >= 0 && d.questions[static_cast<std::size_t>(sex_q_raw)].type == QuestionType::choice ? sex_q_raw : -1;
+    auto group = [&](std::size_t g, std::string label) {
+        CohortGroup out;
+        out.label = std::move(label);
+        out.levels.resize(d.factors.size());
+        out.bands.resize(d.instruments.size());
+        for (std::size_t i = 0; i < d.instruments.size(); ++i) out.bands[i].resize(d.instruments[i].bands.size() + 2);
+        if ((g + 1) * stride > t.cohort.size()) return out;  // nothing counted
+        const std::uint64_t* row = t.cohort.data() + g * stride;
+        out.records = row[0];
+        for (std::size_t u = 0; u < 4; ++u) out.urgency[u] = row[1 + u];
+        const std::uint64_t* lv = row + 5;
+        for (std::size_t f = 0; f < d.factors.size(); ++f)
+            for (std::size_t l = 0; l < 4; ++l) out.levels[f][l] = lv[4 * f + l];
+        const std::uint64_t* b = lv + 4 * d.factors.size();
+        for (auto& bands : out.bands) {
+            for (std::size_t k = 0; k < bands.size(); ++k) bands[k] = b[k];
+            b += bands.size();
+        }
+        return out;
+    };
+    c.everyone = group(0, "everyone");
+    std::size_t g = 1;
+    if (age_q >= 0) {
+        c.age_title = "By age";
+        for (std::size_t k = 0; k < age_group_count; ++k) c.by_age.push_back(group(g + k, age_groups[k]));
+        g += age_group_count;
+    }
+    if (sex_q >= 0) {
+        const Question& q = d.questions[static_cast<std::size_t>(sex_q)];
+        c.sex_title = "By sex";
+        for (std::size_t k = 0; k < q.choices.size(); ++k) c.by_sex.push_back(group(g + k, q.choices[k].label));
+        c.by_sex.push_back(group(g + q.choices.size(), "sex not answered"));
+    }
+    return c;
 }
 
 std::string format_ignored(const Definitions& d, const Tally& t) {

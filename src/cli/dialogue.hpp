@@ -13,6 +13,10 @@ struct DialogueOptions {
     std::string save;    // keep progress in this file (0600, atomic replace)
     std::string resume;  // continue from this file
     bool color = false;
+    // When set: at the end, offer to save the report to a file ("Save this
+    // report to take to your doctor?") and put the name chosen here (empty:
+    // declined).
+    std::string* offer_report = nullptr;
 };
 
 // Runs the dialogue to the end and returns the answers. Ctrl-C throws
