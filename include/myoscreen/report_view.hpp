@@ -51,6 +51,7 @@ struct ReportView {
     };
     struct Headline {
         int urgency = 0;      // 0 none, 1 soon, 2 urgent, 3 emergency (as Urgency)
+        bool unchecked = false;  // no flag, but unanswered questions could raise one
         std::string label;    // the urgency in words: "Emergency", ..., "No warning signs"
         std::string title;    // "Seek emergency care now"
         std::string action;   // what to do first
@@ -87,7 +88,9 @@ struct ReportView {
         std::string band;                  // in words; "undecided" when not yet known
         bool band_decided = false;
         std::vector<Band> bands;           // score ranges, lowest first; empty for rule bands
-        std::string summary;               // one sentence saying all of the above in words
+        std::string result;                // the score and band in words: "Score 4 out of 10: positive."
+        std::string bands_text;            // the bands in words: "Bands: negative 0 to 3, positive 4 to 10."
+        std::string summary;               // both
     };
     std::vector<Score> scores;
 

@@ -42,9 +42,13 @@ void boxed(Pen& p, Rgb tint, Rgb bar, double bar_width, F&& f) {
         f(bar_width + pad);
         p.advance(pad);
     };
-    p.need(p.measure(inner));
-    const double y0 = p.y();
     const double h = p.measure(inner);
+    if (h > p.body_height()) {  // too tall for any page: unboxed, across pages
+        inner();
+        return;
+    }
+    p.need(h);
+    const double y0 = p.y();
     p.rect(p.left(), y0, p.width(), h, tint);
     p.rect(p.left(), y0, bar_width, h, bar);
     p.frame(p.left(), y0, p.width(), h, rule, 0.75);

@@ -18,7 +18,7 @@ Pen::Pen(cairo_t* cr, PageSize page, bool draw, int total_pages, std::string foo
 
 Pen::~Pen() { g_object_unref(layout_); }
 
-void Pen::set_layout(const std::vector<Span>& spans, const TextStyle& st, double w) {
+void Pen::set_layout(const std::vector<Span>& spans, const TextStyle& st, double w, double first) {
     std::string all;
     PangoAttrList* attrs = pango_attr_list_new();
     for (const Span& s : spans) {
@@ -36,24 +36,25 @@ void Pen::set_layout(const std::vector<Span>& spans, const TextStyle& st, double
     pango_layout_set_font_description(layout_, fd);
     pango_font_description_free(fd);
     pango_layout_set_width(layout_, w > 0 ? static_cast<int>(w * PANGO_SCALE) : -1);
+    pango_layout_set_indent(layout_, static_cast<int>(first * PANGO_SCALE));
     pango_layout_set_text(layout_, all.data(), static_cast<int>(all.size()));
     pango_layout_set_attributes(layout_, attrs);
     pango_attr_list_unref(attrs);
 }
 
-double Pen::text_height(const std::vector<Span>& spans, const TextStyle& st, double w) {
-    set_layout(spans, st, w);
+double Pen::text_height(const std::vector<Span>& spans, const TextStyle& st, double w, double first) {
+    set_layout(spans, st, w, first);
     int pw = 0, ph = 0;
     pango_layout_get_size(layout_, &pw, &ph);
     return static_cast<double>(ph) / PANGO_SCALE;
 }
 
-double Pen::text(const std::vector<Span>& spans, const TextStyle& st, double indent, double w) {
+double Pen::text(const std::vector<Span>& spans, const TextStyle& st, double indent, double w, double first) {
     if (w <= 0) w = width() - indent;
-    const double h = text_height(spans, st, w);
+    const double h = text_height(spans, st, w, first);
     need(h);
     if (drawing()) {
-        set_layout(spans, st, w);  // need() may have drawn a footer with the same layout
+        set_layout(spans, st, w, first);  // need() may have drawn a footer with the same layout
         set_color(st.color);
         cairo_move_to(cr_, left() + indent, y_);
         pango_cairo_show_layout(cr_, layout_);

@@ -57,10 +57,13 @@ public:
 
     // A paragraph at x = left() + indent, `w` wide (0: to the right margin);
     // kept on one page. Returns its height.
-    double text(const std::vector<Span>& spans, const TextStyle& st, double indent = 0, double w = 0);
+    // `first` moves the first line right (room for a badge before it).
+    double text(const std::vector<Span>& spans, const TextStyle& st, double indent = 0, double w = 0, double first = 0);
     double text(std::string_view s, const TextStyle& st, double indent = 0, double w = 0) { return text({{std::string(s), st.bold}}, st, indent, w); }
     // The height `text` would take, without drawing or moving.
-    double text_height(const std::vector<Span>& spans, const TextStyle& st, double w);
+    double text_height(const std::vector<Span>& spans, const TextStyle& st, double w, double first = 0);
+    // The height of an empty page's body: a block taller than this cannot be kept whole.
+    double body_height() const { return page_.height - top_ - bottom_; }
     // One line of text at (x, baseline-less top y), not moving the cursor;
     // `align` 0 left, 1 centre, 2 right of x. Returns its width.
     double label(double x, double y, std::string_view s, const TextStyle& st, int align = 0);
@@ -110,7 +113,7 @@ private:
     std::vector<int> outline_ids_{0};  // the open outline item at each level
 
     bool drawing() const { return draw_ && measuring_ == 0; }
-    void set_layout(const std::vector<Span>& spans, const TextStyle& st, double w);
+    void set_layout(const std::vector<Span>& spans, const TextStyle& st, double w, double first = 0);
     void set_color(Rgb c) { cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
     void draw_footer();
 };

@@ -20,6 +20,7 @@ constexpr std::string_view person_css = R"CSS(
 .u-2{border-color:#9a3412;background:#fff1e8}.u-2 .badge{background:#9a3412}
 .u-1{border-color:#6b4400;background:#fff8e1}.u-1 .badge{background:#6b4400}
 .u-0{border-color:#1f5f2a;background:#edf7ee}.u-0 .badge{background:#1f5f2a}
+.u-q{border-color:#4a4a4a;background:#f3f3f3}.u-q .badge{background:#4a4a4a}
 .factor{border-left-width:8px}
 .lv-0{border-left-color:#9a3412}.lv-0 .badge{background:#9a3412}
 .lv-1{border-left-color:#6b4400}.lv-1 .badge{background:#6b4400}
@@ -28,7 +29,7 @@ constexpr std::string_view person_css = R"CSS(
 .score h3{margin-top:0}
 .score svg{max-width:34rem;margin:.4rem 0}
 th.group{background:#f0f0f0;font-weight:700}
-dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}
+dl.about{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.2rem 1rem;margin:.4rem 0}
 dl.about dt{font-weight:700}dl.about dd{margin:0}
 )CSS";
 
@@ -46,7 +47,7 @@ void section_start(std::string& out, std::string_view id, std::string_view headi
 void headline(std::string& out, const ReportView& v) {
     const auto& h = v.headline;
     section_start(out, "what-to-do", v.headings.what_to_do);
-    out += fmt::format("<div class=\"box headline u-{}\">\n<p class=\"title\"><span class=\"badge\">", h.urgency);
+    out += fmt::format("<div class=\"box headline u-{}\">\n<p class=\"title\"><span class=\"badge\">", h.unchecked ? "q" : std::to_string(h.urgency));
     html_escape(out, h.label);
     out += "</span> ";
     html_escape(out, h.title);
@@ -118,7 +119,7 @@ void factors(std::string& out, const ReportView& v) {
 void scores(std::string& out, const ReportView& v) {
     section_start(out, "scores", v.headings.scores);
     html_element(out, "p", "Each scale shows the scores a questionnaire can give, its bands and the cut-offs between them, "
-                           "and your score. A score drawn as a bar is incomplete: it runs from the points so far to the "
+                           "and your score. An incomplete score is drawn as a frame from the points so far to the "
                            "most the missing answers could add.", "class=\"small\"");
     int n = 0;
     for (const auto& s : v.scores) {
@@ -127,8 +128,13 @@ void scores(std::string& out, const ReportView& v) {
         if (!s.description.empty()) html_element(out, "p", s.description, "class=\"small\"");
         if (s.applies) detail::score_scale_svg(out, s, fmt::format("scale-{}", ++n));
         out += "<p><strong>";
-        html_escape(out, s.summary);
-        out += "</strong></p>\n</div>\n";
+        html_escape(out, s.result);
+        out += "</strong>";
+        if (!s.bands_text.empty()) {
+            out += " ";
+            html_escape(out, s.bands_text);
+        }
+        out += "</p>\n</div>\n";
     }
     out += "</section>\n";
 }

@@ -22,7 +22,7 @@ constexpr std::string_view cohort_css = R"CSS(
 .scroll{overflow-x:auto;max-width:100%}
 details{margin:.3rem 0}
 summary{cursor:pointer;color:#1f4e89;text-decoration:underline}
-dl.overview{display:grid;grid-template-columns:max-content max-content;gap:.2rem 1.5rem;margin:.4rem 0}
+dl.overview{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,max-content);gap:.2rem 1.5rem;margin:.4rem 0}
 dl.overview dt{font-weight:700}dl.overview dd{margin:0;text-align:right;font-variant-numeric:tabular-nums}
 )CSS";
 

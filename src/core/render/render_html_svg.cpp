@@ -1,5 +1,6 @@
 // An instrument's score drawn as an SVG scale with its cut-offs (HTML report).
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -31,6 +32,7 @@ void score_scale_svg(std::string& out, const ReportView::Score& s, std::string_v
     html_escape(out, s.name + ". " + s.summary);
     out += "</title>";
     const double bar_y = 22, bar_h = 16, mid = bar_y + bar_h / 2;
+    std::vector<int> ticks = {0, s.max};  // numbered under the bar: the ends, and where each band starts
     if (!s.bands.empty()) {
         // Each band's stretch of the scale, from half a point below its
         // lowest score to half a point above its highest.
@@ -43,23 +45,24 @@ void score_scale_svg(std::string& out, const ReportView::Score& s, std::string_v
             if (text_width(band.name, 12) + 4 <= z - a)
                 text(out, (a + z) / 2, 15, "middle", band.name, mine ? "font-size=\"12\" font-weight=\"700\"" : "font-size=\"12\"");
             if (b == 0) continue;
-            // The cut-off: where this band starts, marked and numbered.
+            // The cut-off between this band and the one below.
             out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>", a,
                                bar_y - 4, bar_y + bar_h + 4);
-            text(out, a, 54, "middle", std::to_string(band.min), "font-size=\"11\"");
+            ticks.push_back(band.min);
         }
     } else {
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e4e4e4\"/>", x0, bar_y, x1 - x0, bar_h);
         if (max <= 12)
-            for (int v = 1; v < max; ++v) {
-                out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#767676\"/>", x_of(v, max), bar_y + bar_h,
-                                   bar_y + bar_h + 4);
-                text(out, x_of(v, max), 54, "middle", std::to_string(v), "font-size=\"11\"");
-            }
+            for (int v = 1; v < max; ++v) ticks.push_back(v);
     }
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#767676\"/>", x0, bar_y, x1 - x0, bar_h);
-    text(out, x0, 54, "start", "0", "font-size=\"11\"");
-    text(out, x1, 54, "end", std::to_string(s.max), "font-size=\"11\"");
+    std::sort(ticks.begin(), ticks.end());
+    ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
+    for (int v : ticks) {
+        const double x = x_of(v, max);
+        out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#767676\"/>", x, bar_y + bar_h, bar_y + bar_h + 3);
+        text(out, x, 54, v == 0 ? "start" : v == s.max ? "end" : "middle", std::to_string(v), "font-size=\"11\"");
+    }
     if (!s.applies) {
         out += "</svg>";
         return;
@@ -71,10 +74,13 @@ void score_scale_svg(std::string& out, const ReportView::Score& s, std::string_v
         label = fmt::format("Your score: {}", s.score);
         if (!s.complete) label += " (incomplete)";
     } else {
-        // Incomplete: from the points so far to the most the missing answers could add.
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"8\" fill=\"#1a1a1a\"/>", xs, mid - 4, xh - xs);
-        out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"7\" fill=\"#1a1a1a\" stroke=\"#fff\" stroke-width=\"2\"/>", xs, mid);
-        out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"6\" fill=\"#fff\" stroke=\"#1a1a1a\" stroke-width=\"3\"/>", xh, mid);
+        // Incomplete: a frame from the points so far to the most the missing
+        // answers could add, the bands still showing through.
+        out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"none\" stroke=\"#1a1a1a\" "
+                           "stroke-width=\"3\" rx=\"3\"/>",
+                           xs - 2, bar_y - 4, xh - xs + 4, bar_h + 8);
+        out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"6\" fill=\"#1a1a1a\" stroke=\"#fff\" stroke-width=\"2\"/>", xs, mid);
+        out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"5\" fill=\"#fff\" stroke=\"#1a1a1a\" stroke-width=\"2.5\"/>", xh, mid);
         label = fmt::format("Your score: {} to {} (incomplete)", s.score, s.high);
     }
     const double half = text_width(label, 13) / 2;

@@ -15,11 +15,15 @@ using namespace pdf;
 void headline(Pen& p, const ReportView& v) {
     const auto& h = v.headline;
     heading(p, v.headings.what_to_do, 2, 80);
-    boxed(p, urgency_tint(h.urgency), urgency_color(h.urgency), 8, [&](double in) {
+    const Rgb colour = h.unchecked ? grey : urgency_color(h.urgency), tint = h.unchecked ? hex(0xf3f3f3) : urgency_tint(h.urgency);
+    boxed(p, tint, colour, 8, [&](double in) {
         const double w = p.width() - in - pad;
         const TextStyle title{14, true, ink};
-        const double bw = badge(p, p.left() + in, p.y() + 2, h.label, urgency_color(h.urgency), 11);
-        p.text(h.title, title, in + bw + 8, w - bw - 8);
+        // The badge, then the title from beside it (its later lines from the left).
+        const TextStyle badge_style{11, true, white};
+        const double bw = p.label_width(h.label, badge_style) + 8;
+        badge(p, p.left() + in, p.y() + 2.5, h.label, colour, 11);
+        p.text({{h.title, true}}, title, in, w, bw + 8);
         p.advance(4);
         if (!h.action.empty()) p.text(h.action, TextStyle{11, false, ink}, in, w);
         if (!h.reasons.empty()) {
@@ -29,6 +33,7 @@ void headline(Pen& p, const ReportView& v) {
             for (const auto& r : h.reasons) {
                 std::vector<Span> s{{r.urgency + ": ", true}, {r.text, false}};
                 if (!r.action.empty()) s.push_back({" " + r.action, false});
+                p.need(p.text_height(s, body, w - 12));
                 p.label(p.left() + in + 2, p.y(), "\u2022", body);
                 p.text(s, body, in + 12, w - 12);
                 p.advance(2);
@@ -37,10 +42,7 @@ void headline(Pen& p, const ReportView& v) {
         if (!h.undecided_note.empty()) {
             p.advance(4);
             p.text(h.undecided_note, body, in, w);
-            for (const auto& q : h.would_decide) {
-                p.label(p.left() + in + 2, p.y(), "\u2022", body);
-                p.text(q, body, in + 12, w - 12);
-            }
+            bullets(p, h.would_decide, body, in);
         }
     });
 }
@@ -97,7 +99,7 @@ void factors(Pen& p, const ReportView& v) {
 void scores(Pen& p, const ReportView& v) {
     heading(p, v.headings.scores, 2, 100);
     p.text("Each scale shows the scores a questionnaire can give, its bands and the cut-offs between them, and your "
-           "score. A score drawn as a bar is incomplete: it runs from the points so far to the most the missing "
+           "score. An incomplete score is drawn as a frame from the points so far to the most the missing "
            "answers could add.", small);
     for (const auto& s : v.scores) {
         p.space(8);
@@ -107,7 +109,9 @@ void scores(Pen& p, const ReportView& v) {
             if (!s.description.empty()) p.text(s.description, small);
             p.advance(3);
             if (s.applies) scale(p, s);
-            p.text(s.summary, bold);
+            std::vector<Span> line{{s.result, true}};
+            if (!s.bands_text.empty()) line.push_back({" " + s.bands_text, false});
+            p.text(line, body);
         });
     }
 }

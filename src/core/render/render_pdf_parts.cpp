@@ -1,6 +1,7 @@
 // The PDF report's building blocks: headings, lists, badges, the score scale, the answers table.
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "pdf_parts.hpp"
 
@@ -84,6 +85,7 @@ void scale(Pen& p, const ReportView::Score& s) {
     auto x_of = [&](double v) { return x0 + (x1 - x0) * std::clamp(v, 0.0, double(max)) / max; };
     const double top = p.y(), bar_y = top + 14, bar_h = 12, mid = bar_y + bar_h / 2;
     const TextStyle tick{7.5, false, ink}, name{8, false, ink}, mine{8, true, ink};
+    std::vector<int> ticks = {0, s.max};
     if (!s.bands.empty()) {
         for (std::size_t b = 0; b < s.bands.size(); ++b) {
             const auto& band = s.bands[b];
@@ -93,29 +95,30 @@ void scale(Pen& p, const ReportView::Score& s) {
             if (p.label_width(band.name, is_mine ? mine : name) + 4 <= z - a) p.label((a + z) / 2, top + 1, band.name, is_mine ? mine : name, 1);
             if (b == 0) continue;
             p.line(a, bar_y - 3, a, bar_y + bar_h + 3, ink, 1.5);
-            p.label(a, bar_y + bar_h + 4, std::to_string(band.min), tick, 1);
+            ticks.push_back(band.min);
         }
     } else {
         p.rect(x0, bar_y, x1 - x0, bar_h, hex(0xe4e4e4));
         if (max <= 12)
-            for (int v = 1; v < max; ++v) {
-                p.line(x_of(v), bar_y + bar_h, x_of(v), bar_y + bar_h + 3, hex(0x767676), 0.75);
-                p.label(x_of(v), bar_y + bar_h + 4, std::to_string(v), tick, 1);
-            }
+            for (int v = 1; v < max; ++v) ticks.push_back(v);
     }
     p.frame(x0, bar_y, x1 - x0, bar_h, hex(0x767676), 0.75);
-    p.label(x0, bar_y + bar_h + 4, "0", tick, 0);
-    p.label(x1, bar_y + bar_h + 4, std::to_string(s.max), tick, 2);
+    std::sort(ticks.begin(), ticks.end());
+    ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
+    for (int v : ticks) {
+        p.line(x_of(v), bar_y + bar_h, x_of(v), bar_y + bar_h + 2.5, hex(0x767676), 0.75);
+        p.label(x_of(v), bar_y + bar_h + 3.5, std::to_string(v), tick, v == 0 ? 0 : v == s.max ? 2 : 1);
+    }
     const double xs = x_of(s.score), xh = x_of(s.high);
-    std::string text;
     char buf[96];
     if (s.complete || s.high == s.score) {
         p.circle(xs, mid, 6, ink, white, 1.5);
         std::snprintf(buf, sizeof buf, "Your score: %d%s", s.score, s.complete ? "" : " (incomplete)");
     } else {
-        p.rect(xs, mid - 3, xh - xs, 6, ink);
-        p.circle(xs, mid, 5, ink, white, 1.5);
-        p.circle(xh, mid, 4.5, white, ink, 2);
+        // A frame from the points so far to the most the missing answers could add.
+        p.frame(xs - 1.5, bar_y - 3, xh - xs + 3, bar_h + 6, ink, 2.2);
+        p.circle(xs, mid, 4.5, ink, white, 1.5);
+        p.circle(xh, mid, 4, white, ink, 2);
         std::snprintf(buf, sizeof buf, "Your score: %d to %d (incomplete)", s.score, s.high);
     }
     const TextStyle label_style{9, true, ink};

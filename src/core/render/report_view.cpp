@@ -47,6 +47,14 @@ std::vector<std::string> question_texts(const Definitions& d, const std::vector<
     return out;
 }
 
+// At most `keep` questions, then "and N more": the full list is under "Not answered".
+std::vector<std::string> first_questions(const Definitions& d, const std::vector<int>& qs, std::size_t keep = 6) {
+    if (qs.size() <= keep + 1) return question_texts(d, qs);
+    std::vector<std::string> out = question_texts(d, std::vector<int>(qs.begin(), qs.begin() + static_cast<std::ptrdiff_t>(keep)));
+    out.push_back(fmt::format("and {} more (all of them are listed under \u201cNot answered\u201d)", qs.size() - keep));
+    return out;
+}
+
 void headline(ReportView& v, const Report& r, Sources& src) {
     const Definitions& d = *r.defs;
     const FlagResult& fl = r.attention;
@@ -65,9 +73,17 @@ void headline(ReportView& v, const Report& r, Sources& src) {
             break;
         }
     }
-    if (!fl.flag)
+    if (!fl.flag && fl.would_decide.empty())
         h.action = "Nothing in your answers needs a doctor urgently. If you are worried about your muscles or your health, "
                    "talk to your doctor and take this report with you.";
+    if (!fl.flag && !fl.would_decide.empty()) {
+        // Unanswered questions could still raise the flag: say so first.
+        h.unchecked = true;
+        h.label = "Not all checked";
+        h.title = "No warning signs found, but not all could be checked";
+        h.action = "Answer the questions listed below to check the rest. If you are worried about your muscles or your "
+                   "health, talk to your doctor and take this report with you.";
+    }
     for (int k : fl.reasons) {
         const RedFlag& f = d.red_flags[static_cast<std::size_t>(k)];
         h.reasons.push_back({capitalised(std::string(to_string(f.urgency))), f.text, f.action == h.action ? "" : f.action});
@@ -76,7 +92,7 @@ void headline(ReportView& v, const Report& r, Sources& src) {
     if (!fl.would_decide.empty()) {
         h.undecided_note = fl.flag ? "It could be more urgent. Answering these questions would tell:"
                                    : "Some warning signs could not be checked. Answering these questions would tell:";
-        h.would_decide = question_texts(d, fl.would_decide);
+        h.would_decide = first_questions(d, fl.would_decide);
     }
 }
 
@@ -113,7 +129,7 @@ void factors(ReportView& v, const Report& r, Sources& src) {
                 out.evidence.push_back(rule.text);
                 src.add(rule.source);
             }
-            out.would_decide = question_texts(d, fr.would_decide);
+            out.would_decide = first_questions(d, fr.would_decide);
             if ((g.level == Level::likely || g.level == Level::possible) && !factor.advice.text.empty()) {
                 out.advice = factor.advice.text;
                 out.advice_source = factor.advice.source;
@@ -158,14 +174,15 @@ void scores(ReportView& v, const Report& r, Sources& src) {
             for (const Band& b : ins.bands) s.bands.push_back({words(b.name), b.min, b.max});
         std::sort(s.bands.begin(), s.bands.end(), [](const auto& a, const auto& b) { return a.min < b.min; });
         if (!s.applies) {
-            s.summary = "Does not apply to you.";
+            s.result = "Does not apply to you.";
         } else {
-            if (s.complete) s.summary = fmt::format("Score {} out of {}", s.score, s.max);
-            else s.summary = fmt::format("Score at least {} and at most {} out of {} (some answers are missing)", s.score, s.high, s.max);
-            if (s.band_decided) s.summary += fmt::format(": {}{}.", s.band, s.complete ? "" : " whatever the missing answers");
-            else s.summary += ": not yet decided.";
-            if (!s.bands.empty()) s.summary += " Bands: " + band_ranges(s.bands) + ".";
+            if (s.complete) s.result = fmt::format("Score {} out of {}", s.score, s.max);
+            else s.result = fmt::format("Incomplete: at least {} and up to {} out of {}", s.score, s.high, s.max);
+            if (s.band_decided) s.result += fmt::format(": {}{}.", s.band, s.complete ? "" : " whatever the missing answers");
+            else s.result += ": not yet decided.";
+            if (!s.bands.empty()) s.bands_text = "Bands: " + band_ranges(s.bands) + ".";
         }
+        s.summary = s.bands_text.empty() ? s.result : s.result + " " + s.bands_text;
         src.add(ins.source);
         v.scores.push_back(std::move(s));
     }
