@@ -21,14 +21,17 @@ struct Tally {
     // For the cohort report: counts only, so memory stays flat. One row per
     // group (everyone, each age group, each sex and "not answered"); a row
     // holds records, urgency, each factor's levels, and each instrument's
-    // bands then "undecided" then "does not apply".
+    // bands then "undecided" then "does not apply". A record is counted in
+    // its age group and its sex group; everyone is the sum of the age groups.
     std::vector<std::uint64_t> cohort;
 
     void add(const Report& r, const Answers& a);
     void merge(const Tally& o);
 
 private:
-    int age_q_ = -2, sex_q_ = -2;  // question indices (-1: none), looked up at the first add
+    int age_q_ = -1, sex_q_ = -1;       // question indices (-1: none), looked up at the first add
+    std::size_t stride_ = 0;             // a cohort row's length; 0 until the first add
+    std::vector<std::uint32_t> cells_;   // the cells of a row one record counts in
 };
 
 // The age groups the cohort report breaks results down by.

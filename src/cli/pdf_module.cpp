@@ -1,5 +1,5 @@
 // Finding and loading the PDF module: beside the binary (a build tree), else
-// where `cmake --install` puts it.
+// where `cmake --install` or the .deb puts it.
 #include "pdf_module.hpp"
 
 #include <dlfcn.h>
@@ -26,7 +26,9 @@ std::string exe_dir() {
 void render_pdf_with_module(const ReportView& v, Paper paper, std::string& out) {
     std::string tried;
     void* lib = nullptr;
-    for (const std::string& path : {exe_dir() + "/" MYOSCREEN_PDF_MODULE_NAME, std::string(MYOSCREEN_PDF_MODULE_PATH)}) {
+    const std::string dir = exe_dir();
+    for (const std::string& path : {dir + "/" MYOSCREEN_PDF_MODULE_NAME, dir + "/" MYOSCREEN_PDF_MODULE_RELPATH,
+                                    std::string(MYOSCREEN_PDF_MODULE_PATH)}) {
         lib = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (lib != nullptr) break;
         const char* why = ::dlerror();

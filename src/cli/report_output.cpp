@@ -2,6 +2,7 @@
 #include "report_output.hpp"
 
 #include <clocale>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <langinfo.h>

@@ -63,7 +63,12 @@ try {
       await page.screenshot({ path: path.join(outDir, `${name}-${width}-top.png`) });
       for (const id of sections) {
         const section = page.locator(`#${id}`);
-        if (await section.count()) await section.screenshot({ path: path.join(outDir, `${name}-${width}-${id}.png`) });
+        const box = (await section.count()) ? await section.boundingBox() : null;
+        if (box) {
+          // The section's first 1400 px: enough to look at, small enough to open.
+          const clip = { x: 0, y: Math.max(0, box.y - 8), width, height: Math.min(box.height + 16, 1400) };
+          await page.screenshot({ path: path.join(outDir, `${name}-${width}-${id}.png`), clip, fullPage: true });
+        }
       }
       if (width === 800) {
         await page.emulateMedia({ media: 'print' });

@@ -55,6 +55,7 @@ ul{margin:.3rem 0;padding-left:1.4rem}
 .small{font-size:.9rem}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:3px;font-weight:700;color:#fff;background:#333}
 .box{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0;break-inside:avoid;page-break-inside:avoid}
+.box>:first-child{margin-top:0}
 svg{display:block;width:100%;height:auto}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;fill:#1a1a1a}
 table{width:100%;border-collapse:collapse;margin:.5rem 0}

@@ -116,7 +116,7 @@ void render_cohort_html(const Definitions& d, const CohortCounts& c, std::string
     out += fmt::format("<dt>Records</dt><dd>{}</dd>\n<dt>Screened</dt><dd>{}</dd>\n<dt>Could not be read (errors)</dt><dd>{}</dd>\n",
                        count_text(c.records + c.errors), count_text(c.records), count_text(c.errors));
     out += "</dl>\n";
-    if (!opt.inputs.empty()) html_element(out, "p", "Screened: " + opt.inputs, "class=\"small\"");
+    if (!opt.inputs.empty()) html_element(out, "p", "Input: " + opt.inputs, "class=\"small\"");
     html_element(out, "p", "Shares below are of the records screened. Every chart names its colours, writes the shares on "
                            "the bars that have room, and keeps every number in a table under it (Numbers).", "class=\"small\"");
     out += "</section>\n";
