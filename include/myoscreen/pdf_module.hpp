@@ -17,7 +17,4 @@ namespace myoscreen {
 using PdfRenderFn = int (*)(const ReportView* view, std::size_t view_size, double width_pt, double height_pt, std::string* out,
                             std::string* error);
 
-// The same, called directly (the module's implementation, src/core/render/render_pdf.cpp).
-void render_pdf(const ReportView& view, PageSize size, std::string& out);
-
 }  // namespace myoscreen

@@ -1,5 +1,4 @@
-// Finding and loading the PDF module: beside the binary (a build tree), else
-// where `cmake --install` or the .deb puts it.
+// Finding and loading the PDF module (beside the binary, or where an install puts it).
 #include "pdf_module.hpp"
 
 #include <dlfcn.h>

@@ -2,6 +2,7 @@
 #include <cstring>
 #include <exception>
 #include <stdexcept>
+#include <type_traits>
 
 #include "myoscreen/pdf_module.hpp"
 #include "pdf_parts.hpp"
@@ -163,12 +164,10 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
     return CAIRO_STATUS_SUCCESS;
 }
 
-}  // namespace
-
+// Two passes: the pages are counted ("Page 1 of N"), then drawn.
 void render_pdf(const ReportView& v, PageSize size, std::string& out) {
     std::string footer = v.definitions_name + " " + v.definitions_version;
     if (!v.generated.empty()) footer += " \u00b7 " + v.generated;
-    // First the pages are only counted ("Page 1 of N"), then drawn.
     int pages = 0;
     {
         cairo_surface_t* s = cairo_pdf_surface_create_for_stream(nullptr, nullptr, size.width, size.height);
@@ -200,6 +199,7 @@ void render_pdf(const ReportView& v, PageSize size, std::string& out) {
         throw std::runtime_error(cairo_status_to_string(st != CAIRO_STATUS_SUCCESS ? st : fin));
 }
 
+}  // namespace
 }  // namespace myoscreen
 
 // The module's one exported symbol (pdf_module.hpp).
@@ -220,3 +220,4 @@ extern "C" __attribute__((visibility("default"))) int myoscreen_render_pdf_v1(co
     }
     return 1;
 }
+static_assert(std::is_same_v<decltype(&myoscreen_render_pdf_v1), myoscreen::PdfRenderFn>, "the entry point's type is PdfRenderFn");
