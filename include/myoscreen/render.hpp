@@ -1,6 +1,7 @@
 // Renderers: a Report to text, JSON or CSV, appended to a string.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -8,9 +9,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "myoscreen/answers.hpp"
 #include "myoscreen/report.hpp"
+#include "myoscreen/report_view.hpp"
 
 namespace myoscreen {
 
@@ -74,6 +77,38 @@ void render_error_json(std::uint64_t record, std::optional<std::string_view> id,
                        std::string& out);
 void render_error_csv(const Definitions& defs, std::uint64_t record, std::optional<std::string_view> id,
                       std::span<const AnswerError> errors, std::string& out);
+
+// A person's report as one self-contained HTML page (inline CSS and SVG, no
+// script, nothing fetched), print-ready on `paper`. The core has no clock:
+// the caller passes the date and time to show.
+struct HtmlOptions {
+    std::string generated;  // e.g. "2026-11-01 14:05 CET"; empty: not shown
+    Paper paper = Paper::a4;
+};
+void render_html(const Report& r, const Answers& answers, std::string& out, const HtmlOptions& opt = {});
+void render_html(const ReportView& v, std::string& out, Paper paper);
+
+// A cohort's results as counts (what `batch` tallies), for the cohort report.
+struct CohortGroup {
+    std::string label;  // "everyone", "65–79", "Female", ...
+    std::uint64_t records = 0;
+    std::array<std::uint64_t, 4> urgency{};               // by Urgency
+    std::vector<std::array<std::uint64_t, 4>> levels;     // per factor, by Level
+    std::vector<std::vector<std::uint64_t>> bands;        // per instrument: each band, undecided, does not apply
+};
+struct CohortCounts {
+    std::uint64_t records = 0, errors = 0;  // screened; could not be read
+    CohortGroup everyone;
+    std::string age_title, sex_title;       // headings of the breakdowns (empty: none)
+    std::vector<CohortGroup> by_age, by_sex;
+};
+struct CohortHtmlOptions {
+    std::string generated;  // date and time, from the caller
+    std::string inputs;     // what was screened, e.g. the file names
+    Paper paper = Paper::a4;
+};
+// The cohort report: one self-contained HTML page of counts and charts.
+void render_cohort_html(const Definitions& defs, const CohortCounts& c, std::string& out, const CohortHtmlOptions& opt = {});
 
 // The questionnaire as a JSON array of question objects (`questions
 // --format json`), and one question object as that array holds it.

@@ -13,6 +13,7 @@ struct InstrumentResult {
     bool applies = true;
     bool complete = true;
     int score = 0;     // sum over known items
+    int high = 0;      // the highest score still reachable (= score when complete)
     int band = -1;     // index into Instrument::bands; -1 when undecided or not applying
 };
 

@@ -33,11 +33,14 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen screen --save progress.json", "keep progress after every answer; --resume progress.json continues"},
         {"myoscreen screen --answers visit.json --format json", "answers from FILE (a JSON object), report as JSON"},
         {"myoscreen screen < typed-answers.txt", "one typed answer a line, as they would be typed"},
+        {"myoscreen screen --report for-my-doctor.html", "the dialogue, and the report also saved as a page to print"},
+        {"myoscreen screen --answers visit.json --format pdf --paper letter > report.pdf", "a PDF report"},
     };
     static const std::vector<Example> batch = {
         {"myoscreen batch cohort.csv > results.jsonl", "CSV with a header row of question ids"},
         {"myoscreen batch --format csv --summary cohort.jsonl > results.csv", "JSON Lines in, CSV out, a summary on stderr"},
         {"zcat big.jsonl.gz | myoscreen batch --input jsonl --jobs 4", "from stdin, four worker threads"},
+        {"myoscreen batch cohort.csv --report cohort.html > results.jsonl", "and a cohort report with charts"},
     };
     static const std::vector<Example> next = {
         {"myoscreen next --answers so-far.json", "{\"next\": QUESTION or null, \"needed\": [ids], \"asked\": N}"},
@@ -89,7 +92,13 @@ std::string exit_footer() {
 // command, on the top level too (`myoscreen --save F` = `myoscreen screen --save F`).
 void add_screen_options(CLI::App* s, ScreenArgs& screen) {
     s->add_option("--answers", screen.answers, "Read the answers from FILE (a JSON object), or - for stdin")->type_name("FILE");
-    s->add_option("--format", screen.format, "Report format (default: text)")->check(CLI::IsMember({"text", "json"}));
+    s->add_option("--format", screen.format, "Report format on stdout (default: text); pdf only when stdout is not a terminal")
+        ->check(CLI::IsMember({"text", "json", "html", "pdf"}));
+    s->add_option("--report", screen.report,
+                  "Also write the report to FILE, in the format its extension names (.html .pdf .json .txt); mode 0600")
+        ->type_name("FILE");
+    s->add_option("--paper", screen.paper, "Paper size of html and pdf reports (default: the locale's paper, else a4)")
+        ->check(CLI::IsMember({"a4", "letter"}));
     s->add_flag("--explain", screen.explain, "Show which rules fired, which did not, and what would decide the rest");
     s->add_option("--rules", screen.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
     s->add_option("--save", screen.save, "Keep dialogue progress in FILE after every answer (mode 0600)")->type_name("FILE");
@@ -125,6 +134,9 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
         ->capture_default_str()
         ->type_name("NAME");
     b->add_flag("--summary", batch.summary, "Print a summary to stderr at the end (always on a terminal)");
+    b->add_option("--report", batch.report, "Also write a cohort report with charts to FILE (.html); mode 0600")->type_name("FILE.html");
+    b->add_option("--paper", batch.paper, "Paper size of the cohort report when printed (default: the locale's paper, else a4)")
+        ->check(CLI::IsMember({"a4", "letter"}));
     b->add_flag("--explain", batch.explain, "Include per-rule outcomes in JSON output");
     b->add_flag("--no-color", batch.no_color, "No colour in the summary");
     b->add_option("--rules", batch.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");

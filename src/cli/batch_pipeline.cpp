@@ -111,7 +111,7 @@ private:
         so.explain = cfg_.explain;
         screen_into(defs_, ws.answers, so, ws.report, ws.scratch);
         const Report& rep = ws.report;
-        c.tally.add(rep);
+        c.tally.add(rep, ws.answers);
         RenderOptions ro;
         ro.pretty = false;
         ro.explain = cfg_.explain;

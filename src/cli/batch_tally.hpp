@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "myoscreen/answers.hpp"
+#include "myoscreen/render.hpp"
 #include "myoscreen/report.hpp"
 
 namespace myoscreen::cli {
@@ -16,9 +18,27 @@ struct Tally {
     std::vector<std::array<std::uint64_t, 4>> levels;   // per factor, by Level
     std::vector<std::uint64_t> ignored;                 // per question: answers ignored, absent
 
-    void add(const Report& r);
+    // For the cohort report: counts only, so memory stays flat. One row per
+    // group (everyone, each age group, each sex and "not answered"); a row
+    // holds records, urgency, each factor's levels, and each instrument's
+    // bands then "undecided" then "does not apply". A record is counted in
+    // its age group and its sex group; everyone is the sum of the age groups.
+    std::vector<std::uint64_t> cohort;
+
+    void add(const Report& r, const Answers& a);
     void merge(const Tally& o);
+
+private:
+    int age_q_ = -1, sex_q_ = -1;       // question indices (-1: none), looked up at the first add
+    std::size_t stride_ = 0;             // a cohort row's length; 0 until the first add
+    std::vector<std::uint32_t> cells_;   // the cells of a row one record counts in
 };
+
+// The age groups the cohort report breaks results down by.
+inline constexpr const char* age_groups[] = {"18\u201349", "50\u201364", "65\u201379", "80+", "age not answered"};
+
+// The tally's counts as the cohort report takes them.
+CohortCounts cohort_counts(const Definitions& defs, const Tally& t);
 
 // The one warning for answers to absent questions (clinical.md, Conventions),
 // aggregated over the batch: "answers to questions that did not apply were

@@ -16,6 +16,8 @@
 #include "exit_codes.hpp"
 #include "io.hpp"
 #include "myoscreen/render.hpp"
+#include "report_output.hpp"
+#include "saved_session.hpp"
 #include "terminal.hpp"
 
 namespace myoscreen::cli {
@@ -143,6 +145,8 @@ private:
 }  // namespace
 
 int cmd_batch(const BatchArgs& a) {
+    if (!a.report.empty() && format_of_file(a.report) != std::optional<std::string>("html"))
+        throw Failure(exit_usage, fmt::format("--report {}: the cohort report is HTML: name it FILE.html", a.report));
     const Definitions d = load_rules(a.rules);
     auto sources = open_sources(d, a);
 
@@ -179,6 +183,16 @@ int cmd_batch(const BatchArgs& a) {
 
     if (const std::string ignored = format_ignored(d, st.tally); !ignored.empty()) warn(ignored);
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
+    if (!a.report.empty()) {
+        // From the tally the summary uses: no second pass over the records.
+        CohortHtmlOptions o;
+        o.generated = report_time();
+        o.paper = paper_from(a.paper);
+        for (const auto& s : sources) o.inputs += (o.inputs.empty() ? "" : ", ") + printable(s->name);
+        std::string html;
+        render_cohort_html(d, cohort_counts(d, st.tally), html, o);
+        write_file_atomic(a.report, html);
+    }
     if (st.stopped)
         warn(fmt::format("stopped after {} invalid record{} (--max-errors)", st.tally.errors, st.tally.errors == 1 ? "" : "s"));
     if (st.tally.errors > 0)

@@ -14,6 +14,8 @@
 #include "myoscreen/adaptive.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
+#include "report_output.hpp"
+#include "saved_session.hpp"
 #include "terminal.hpp"
 
 namespace myoscreen::cli {
@@ -34,6 +36,13 @@ Answers read_answers_file(const Definitions& d, const std::string& path) {
 
 
 int cmd_screen(const ScreenArgs& a) {
+    // What the report options ask for must be possible before any question is asked.
+    std::optional<std::string> report_format;
+    if (!a.report.empty() && !(report_format = format_of_file(a.report)))
+        throw Failure(exit_usage, fmt::format("--report {}: name the format by the extension: .html, .pdf, .json or .txt", a.report));
+    if (a.format == "pdf" && ::isatty(STDOUT_FILENO) != 0)
+        throw Failure(exit_usage, "a PDF is not shown on a terminal: use --report FILE.pdf, or redirect stdout "
+                                  "(myoscreen screen --format pdf > report.pdf)");
     const Definitions d = load_rules(a.rules);
     const bool tty_in = ::isatty(STDIN_FILENO) != 0;
     if (a.answers.empty() && !tty_in && (!a.save.empty() || !a.resume.empty()))
@@ -43,6 +52,7 @@ int cmd_screen(const ScreenArgs& a) {
 
     Answers answers;
     std::optional<AskedSet> asked;  // the adaptive dialogue's: what it put to the person
+    std::string report_path = a.report;
     if (!a.answers.empty()) answers = read_answers_file(d, a.answers);
     else if (!tty_in) answers = read_line_answers(d);
     else {
@@ -51,9 +61,15 @@ int cmd_screen(const ScreenArgs& a) {
         o.resume = a.resume;
         o.color = use_color(STDERR_FILENO, a.no_color);
         o.adaptive = !a.all_questions;
+        std::string offered;
+        if (a.report.empty()) o.offer_report = &offered;  // "Save this report to take to your doctor?"
         DialogueResult r = run_dialogue(d, o);
         answers = std::move(r.answers);
         if (o.adaptive) asked = std::move(r.asked);
+        if (!offered.empty()) {
+            report_path = offered;
+            report_format = format_of_file(offered);
+        }
     }
 
     ScreenOptions so;
@@ -63,17 +79,28 @@ int cmd_screen(const ScreenArgs& a) {
     for (int q : report.ignored)
         warn(fmt::format("answer to '{}' ignored: the question does not apply (its ask_if is false)", d.questions[q].id));
 
-    RenderOptions ro;
+    ReportOutput ro;
+    ro.format = a.format.empty() ? "text" : a.format;
     ro.explain = a.explain;
-    std::string out;
-    if (a.format == "json") {
-        render_json(report, out, ro);
-    } else {
-        ro.color = use_color(STDOUT_FILENO, a.no_color);
-        ro.width = terminal_width(STDOUT_FILENO);
-        render_text(report, out, ro);
+    ro.color = use_color(STDOUT_FILENO, a.no_color);
+    ro.width = terminal_width(STDOUT_FILENO);
+    ro.paper = paper_from(a.paper);
+    ro.generated = report_time();
+    std::optional<Failure> file_failed;
+    if (report_format) {
+        ReportOutput fo = ro;
+        fo.format = *report_format;
+        fo.color = false;
+        fo.width = 80;
+        try {
+            write_file_atomic(report_path, render_report(report, answers, fo));
+            if (tty_in && a.answers.empty()) write_err(fmt::format("Report saved to {} (readable only by you).\n", report_path));
+        } catch (const Failure& f) {
+            file_failed = f;  // the report on stdout is still shown
+        }
     }
-    write_out(out);
+    write_out(render_report(report, answers, ro));
+    if (file_failed) throw *file_failed;
     return a.fail_on_flag && report.attention.flag ? exit_flag_raised : exit_ok;
 }
 

@@ -22,7 +22,9 @@ Answers read_answers_file(const Definitions& defs, const std::string& path);
 struct ScreenArgs {
     std::string rules;
     std::string answers;  // file or "-"; empty: dialogue on a TTY, else piped lines
-    std::string format;   // text | json; empty: text
+    std::string format;   // text | json | html | pdf; empty: text
+    std::string report;   // also write the report here, in the format of its extension
+    std::string paper;    // a4 | letter; empty: from the locale
     bool explain = false;
     bool no_color = false;
     bool fail_on_flag = false;
@@ -44,6 +46,8 @@ struct BatchArgs {
     unsigned jobs = 0;               // 0: all cores
     std::string id_column = "id";
     bool summary = false;
+    std::string report;  // the cohort report (.html)
+    std::string paper;   // a4 | letter; empty: from the locale
     bool explain = false;
     bool no_color = false;
     std::string rules;

@@ -3,7 +3,9 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <sys/select.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -14,6 +16,7 @@
 #include "myoscreen/screen.hpp"
 #include "myoscreen/session.hpp"
 #include "myoscreen/text.hpp"
+#include "report_output.hpp"
 #include "saved_session.hpp"
 #include "terminal.hpp"
 
@@ -231,6 +234,7 @@ public:
                                                         "To continue: myoscreen --resume {}",
                                                         save_path(), shell_quote(save_path())));
         }
+        if (opt_.offer_report != nullptr && !ended_early_) offer_report(*opt_.offer_report);  // Ctrl-D means "show me now"
         term_.print(ended_early_ ? "\nYour report on the answers so far follows.\n\n" : "\nThank you. Your report follows.\n\n");
         AskedSet asked = session_.asked();
         if (ended_early_) asked.assign(asked.size(), 1);  // not reached, so unanswered rather than not needed
@@ -344,6 +348,44 @@ private:
             term_.print(term_.dim("  Codes: " + codes) + "\n");
         }
         term_.print(term_.dim("  Commands: skip (leave unanswered), back (previous question), Ctrl-C (stop).") + "\n");
+    }
+
+    // A file name for the report, or nothing: Enter (or n, or Ctrl-D) declines.
+    void offer_report(std::string& chosen) {
+        static constexpr std::string_view suggested = "myoscreen-report.html";
+        term_.print("\n" + term_.dim(term_.wrap("", fmt::format("(Enter: no. y: save as {}. A name ending in .html, .pdf, .json or .txt: "
+                                                                "save in that format.)", suggested), "")));
+        for (;;) {
+            term_.print(fmt::format("Save this report to take to your doctor? File name [{}]: ", suggested));
+            const auto line = term_.read_line();
+            if (!line) {
+                term_.print("\n");
+                return;
+            }
+            std::string name(*line);
+            name.erase(0, name.find_first_not_of(" \t"));
+            name.erase(name.find_last_not_of(" \t") + 1);
+            if (name.empty() || name == "n" || name == "no" || name == "N" || name == "No") return;
+            if (name == "y" || name == "yes" || name == "Y" || name == "Yes") name = suggested;
+            if (name.starts_with("~/"))
+                if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') name = home + name.substr(1);
+            if (!format_of_file(name)) {
+                term_.print("  Please give a name ending in .html, .pdf, .json or .txt.\n");
+                continue;
+            }
+            struct stat st {};
+            if (::stat(name.c_str(), &st) == 0) {
+                if (S_ISDIR(st.st_mode)) {
+                    term_.print("  That is a folder. Please give a file name.\n");
+                    continue;
+                }
+                term_.print(fmt::format("  {} exists. Replace it? [y/N] ", name));
+                const auto yes = term_.read_line();
+                if (!yes || (*yes != "y" && *yes != "yes" && *yes != "Y")) continue;
+            }
+            chosen = name;
+            return;
+        }
     }
 
     // Where progress is kept: --save, or else the file being resumed.

@@ -15,6 +15,10 @@ struct DialogueOptions {
     std::string resume;  // continue from this file
     bool color = false;
     bool adaptive = true;  // ask only what can still change the result (--all-questions: false)
+    // When set: at the end, offer to save the report to a file ("Save this
+    // report to take to your doctor?") and put the name chosen here (empty:
+    // declined).
+    std::string* offer_report = nullptr;
 };
 
 struct DialogueResult {

@@ -140,6 +140,7 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         }
         return r;
     }
+    r.high = hi;
     if (r.complete) {
         slots[ins.score_slot] = Value::number(r.score);
         if (any_soft) slots[ins.score_slot].add_deps(deps);
