@@ -127,9 +127,22 @@ struct Step {
     int index;
 };
 
+// How a report for people heads a group of factors at one level, and the
+// sentence under the heading (a `possible` factor is something to mention
+// to a doctor, not a finding).
+struct LevelWording {
+    std::string heading, note;
+};
+
+// The plain wording of the levels, by Level, for definitions that give none.
+const std::vector<LevelWording>& default_level_wording();
+
 struct Definitions {
     std::string name, version, language, disclaimer;
     Advice general_advice;
+    std::vector<LevelWording> levels;  // by Level: likely, possible, unlikely, unknown
+    // The wording of a level: from the definitions, else the plain default.
+    const LevelWording& wording(Level l) const;
     std::vector<Section> sections;
     std::vector<Question> questions;
     std::vector<Derived> derived;

@@ -20,11 +20,15 @@ namespace myoscreen {
 struct RenderOptions {
     bool pretty = true;                 // JSON: indented (false: one line)
     bool explain = false;               // include per-rule outcomes
-    std::optional<std::string_view> id; // batch record id
-    std::uint64_t record = 0;           // batch record number (0: none)
+    // Batch: the record's id. Report lines carry no running number, so any
+    // split of the input gives the same bytes once joined in order.
+    std::optional<std::string_view> id;
     // Text report only:
     bool color = false;
     int width = 80;
+    // The screen's rows: a report longer than this repeats its headline (the
+    // flag and what to do) at the end. 0: never (a file, a pipe).
+    int height = 0;
 };
 
 void render_json(const Report& r, std::string& out, const RenderOptions& opt = {});
@@ -56,7 +60,7 @@ public:
     ~CompactJsonRenderer();
     CompactJsonRenderer(const CompactJsonRenderer&) = delete;
     CompactJsonRenderer& operator=(const CompactJsonRenderer&) = delete;
-    // `opt.record` and `opt.id` are used; `pretty` and `explain` must be false.
+    // `opt.id` is used; `pretty` and `explain` must be false.
     void render(const Report& r, RenderBuffer& out, const RenderOptions& opt) const;
 
 private:

@@ -55,7 +55,10 @@ struct Value {
     State state = State::unknown;
     bool soft = false;        // not unknown, yet deps is not empty
     double num = 0;           // number, bool (0/1) or choice/band index
-    std::uint64_t set = 0;    // multi_choice selections
+    // multi_choice selections; for an unknown band, the bands the score can
+    // still reach (bit b: band b; 0: not known), so that `band == 'x'` is
+    // false once x is out of reach, however the missing items are answered.
+    std::uint64_t set = 0;
     DepSet deps;
 
     static Value absent() { return Value{State::absent, false, 0, 0, {}}; }

@@ -16,6 +16,8 @@
 namespace myoscreen::cli {
 namespace {
 
+bool blank(std::string_view field) { return field.find_first_not_of(" \t") == std::string_view::npos; }
+
 constexpr std::size_t chunk_records = 512;
 constexpr std::size_t chunk_bytes = 1 << 20;
 
@@ -100,6 +102,9 @@ private:
             if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
                 return error(r, c, ws, fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
             if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, ws.why);
+            // A spreadsheet's leftover rows (",,,,"): no record, only counted.
+            if (std::all_of(ws.fields.views.begin(), ws.fields.views.end(), blank))
+                return void(++c.tally.blank_rows);
             has_id = cfg_.layout->has_id;
             if (!parse_csv_row(defs_, *cfg_.layout, ws.fields.views, ws.answers, ws.id, ws.errors))
                 return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, ws.errors);
@@ -115,7 +120,6 @@ private:
         RenderOptions ro;
         ro.pretty = false;
         ro.explain = cfg_.explain;
-        ro.record = r.number;
         if (has_id) ro.id = ws.id;
         if (cfg_.output == OutputFormat::csv) {
             ws.line.clear();

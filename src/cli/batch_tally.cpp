@@ -41,6 +41,7 @@ void Tally::add(const Report& r, const Answers& a) {
         levels.resize(d.factors.size());
     }
     ++records;
+    if (std::none_of(a.values.begin(), a.values.end(), [](const Answer& v) { return v.given; })) ++nothing_answered;
     ++urgency[static_cast<std::size_t>(r.attention.urgency)];
     if (!r.ignored.empty() && ignored.size() < d.questions.size()) ignored.resize(d.questions.size());
     for (int q : r.ignored) ++ignored[static_cast<std::size_t>(q)];
@@ -79,6 +80,8 @@ void Tally::add(const Report& r, const Answers& a) {
 void Tally::merge(const Tally& o) {
     records += o.records;
     errors += o.errors;
+    nothing_answered += o.nothing_answered;
+    blank_rows += o.blank_rows;
     for (std::size_t u = 0; u < urgency.size(); ++u) urgency[u] += o.urgency[u];
     if (levels.size() < o.levels.size()) levels.resize(o.levels.size());
     for (std::size_t f = 0; f < o.levels.size(); ++f)
@@ -163,8 +166,13 @@ std::string pct(std::uint64_t n, std::uint64_t total) {
 std::string format_summary(const Definitions& d, const Tally& t, bool color) {
     auto b = [&](std::string_view s) { return color ? fmt::format("\x1b[1m{}\x1b[0m", s) : std::string(s); };
     const std::uint64_t screened = t.records;
-    std::string out = fmt::format("\n{}\n  records   {:>10}\n  screened  {:>10}\n  errors    {:>10}\n", b("Batch summary"),
-                                  screened + t.errors, screened, t.errors);
+    std::string out = fmt::format("\n{}\n", b("Batch summary"));
+    auto count = [&](std::string_view what, std::uint64_t n) { out += fmt::format("  {:<19}{:>10}\n", what, n); };
+    count("records", screened + t.errors);
+    count("screened", screened);
+    count("errors", t.errors);
+    if (t.nothing_answered > 0) count("nothing answered", t.nothing_answered);
+    if (t.blank_rows > 0) count("empty rows skipped", t.blank_rows);
     out += fmt::format("\n{}\n", b("Seek medical attention"));
     for (Urgency u : {Urgency::emergency, Urgency::urgent, Urgency::soon, Urgency::none}) {
         const auto n = t.urgency[static_cast<std::size_t>(u)];

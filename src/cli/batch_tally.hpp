@@ -14,6 +14,8 @@ namespace myoscreen::cli {
 
 struct Tally {
     std::uint64_t records = 0, errors = 0;
+    std::uint64_t nothing_answered = 0;  // screened, though not one question was answered
+    std::uint64_t blank_rows = 0;        // CSV rows with every cell empty: skipped, not records
     std::array<std::uint64_t, 4> urgency{};             // by Urgency
     std::vector<std::array<std::uint64_t, 4>> levels;   // per factor, by Level
     std::vector<std::uint64_t> ignored;                 // per question: answers ignored, absent

@@ -92,7 +92,9 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
             throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: {}", s->name, why));
         std::vector<AnswerError> errs;
         s->layout = map_csv_header(d, names, a.id_column, errs);
-        for (const auto& e : errs) warn(fmt::format("{}: header: '{}': {}", s->name, printable(e.field), e.reason));
+        for (const auto& e : errs)
+            warn(e.field.empty() ? fmt::format("{}: header: {}", s->name, e.reason)
+                                 : fmt::format("{}: header: '{}': {}", s->name, printable(e.field), e.reason));
         if (!errs.empty()) throw Failure(exit_data, fmt::format("{}: the CSV header has {} problem{}; no record was screened", s->name,
                                                                 errs.size(), errs.size() == 1 ? "" : "s"));
         if (!s->layout.ignored.empty()) {
@@ -159,11 +161,12 @@ int cmd_batch(const BatchArgs& a) {
     tbb::global_control threads(tbb::global_control::max_allowed_parallelism, cfg.jobs);
 
     const bool tty_err = ::isatty(STDERR_FILENO) != 0;
+    const bool show_progress = redraw_ok(STDERR_FILENO);
     std::uint64_t total = 0;
     for (const auto& s : sources) total += s->size;
     Progress progress(total);
     BatchState st;
-    if (tty_err) st.progress = [&](std::uint64_t bytes) { progress.update(bytes, st.tally.records + st.tally.errors); };
+    if (show_progress) st.progress = [&](std::uint64_t bytes) { progress.update(bytes, st.tally.records + st.tally.errors); };
 
     if (cfg.output == OutputFormat::csv) {
         std::string header;
@@ -181,6 +184,8 @@ int cmd_batch(const BatchArgs& a) {
     if (cfg.output == OutputFormat::json) write_out(st.wrote_any ? "\n]\n" : "[]\n");
     progress.clear();
 
+    if (st.tally.blank_rows > 0)
+        warn(fmt::format("skipped {} CSV row{} with every cell empty", st.tally.blank_rows, st.tally.blank_rows == 1 ? "" : "s"));
     if (const std::string ignored = format_ignored(d, st.tally); !ignored.empty()) warn(ignored);
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
     if (!a.report.empty()) {

@@ -84,6 +84,7 @@ int cmd_screen(const ScreenArgs& a) {
     ro.explain = a.explain;
     ro.color = use_color(STDOUT_FILENO, a.no_color);
     ro.width = terminal_width(STDOUT_FILENO);
+    ro.height = terminal_height(STDOUT_FILENO);
     ro.paper = paper_from(a.paper);
     ro.generated = report_time();
     std::optional<Failure> file_failed;
@@ -92,6 +93,7 @@ int cmd_screen(const ScreenArgs& a) {
         fo.format = *report_format;
         fo.color = false;
         fo.width = 80;
+        fo.height = 0;
         try {
             write_file_atomic(report_path, render_report(report, answers, fo));
             if (tty_in && a.answers.empty()) write_err(fmt::format("Report saved to {} (readable only by you).\n", report_path));

@@ -84,7 +84,8 @@ std::string man_page(const CLI::App& app) {
     out += ".SH ENVIRONMENT\n"
            ".TP\n.B NO_COLOR\nWhen set, no colour or bold anywhere.\n"
            ".TP\n.B TERM\n\\fBdumb\\fR gives plain prompts and plain line reading.\n"
-           ".TP\n.B ACCESSIBLE\nWhen set, plain prompts for screen readers: no colour, nothing redrawn.\n";
+           ".TP\n.B ACCESSIBLE\nWhen set, plain prompts for screen readers: no colour, nothing redrawn.\n"
+           ".TP\n.B NO_PROGRESS\nWhen set, batch shows no progress line.\n";
     out += ".SH EXIT STATUS\n";
     for (const ExitStatus& s : exit_statuses()) out += fmt::format(".TP\n.B {}\n{}\n", s.code, roff(s.meaning));
     out += ".SH NOTES\nmyoscreen is a screening aid, not a diagnosis. It cannot rule out disease. If you are worried "

@@ -76,6 +76,7 @@ std::string render_report(const Report& r, const Answers& answers, const ReportO
         ro.explain = o.explain;
         ro.color = o.color;
         ro.width = o.width;
+        ro.height = o.height;
         render_text(r, out, ro);
     }
     return out;

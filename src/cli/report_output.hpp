@@ -27,6 +27,7 @@ struct ReportOutput {
     bool explain = false;
     bool color = false;
     int width = 80;
+    int height = 0;  // text: the screen's rows (0: not a screen)
     Paper paper = Paper::a4;
     std::string generated;  // report_time(), for html and pdf
 };

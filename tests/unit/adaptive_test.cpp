@@ -6,7 +6,10 @@
 
 #include <random>
 
+#include <fmt/format.h>
+
 #include "myoscreen/adaptive.hpp"
+#include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 
 using namespace myoscreen;
@@ -127,4 +130,21 @@ TEST_CASE("adaptive questionnaire: emergency questions first, skips never asked 
     CHECK(r.unanswered == std::vector<int>{first});
     CHECK(r.not_needed.size() + 1 + 0 <= d.questions.size());
     CHECK_FALSE(r.complete);
+
+    // The JSON report lists them after the unanswered ones, by both renderers.
+    REQUIRE_FALSE(r.not_needed.empty());
+    RenderOptions ro;
+    ro.pretty = false;
+    std::string json;
+    render_json(r, json, ro);
+    const std::string want = fmt::format(R"("unanswered":["{}"],"not_needed":["{}",)", d.questions[static_cast<std::size_t>(first)].id,
+                                         d.questions[static_cast<std::size_t>(r.not_needed.front())].id);
+    CHECK(json.find(want) != std::string::npos);
+    RenderBuffer buf;
+    CompactJsonRenderer(d).render(r, buf, ro);
+    CHECK(std::string(buf.view()) == json);
+    // A report of the full questionnaire has no not_needed key.
+    json.clear();
+    render_json(screen(d, none), json, ro);
+    CHECK(json.find("not_needed") == std::string::npos);
 }

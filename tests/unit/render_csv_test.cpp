@@ -19,10 +19,9 @@ Report run(const char* json) {
     return screen(test::mini(), a);
 }
 
-std::string row(const Report& r, std::optional<std::string_view> id, std::uint64_t record = 0) {
+std::string row(const Report& r, std::optional<std::string_view> id) {
     RenderOptions ro;
     ro.id = id;
-    ro.record = record;
     std::string out;
     render_csv_row(r, out, ro);
     return out;
@@ -91,10 +90,9 @@ TEST_CASE("csv: an undecided band is empty, the score counts the known items") {
     CHECK(f[8].empty());
 }
 
-TEST_CASE("csv: the record number stands in for a missing id") {
+TEST_CASE("csv: without an id the id cell is empty (a row's position is its record)") {
     const Report r = run("{}");
-    CHECK(row(r, std::nullopt, 7).rfind("7,false,", 0) == 0);
-    CHECK(row(r, std::nullopt, 0).rfind(",false,", 0) == 0);
+    CHECK(row(r, std::nullopt).rfind(",false,", 0) == 0);
 }
 
 TEST_CASE("csv: ids with commas, quotes or line breaks are quoted, quotes doubled") {

@@ -81,12 +81,12 @@ TEST_CASE("text report: factors by level, likely first, unlikely last and by nam
     r.factors[3].level = Level::likely;
     for (std::size_t f = 4; f < d.factors.size(); ++f) r.factors[f].level = Level::unlikely;
     const std::string out = text(r, wide());
-    CHECK(before(out, "Likely contributing factors", "Possible contributing factors"));
-    CHECK(before(out, "Possible contributing factors", "Could not be decided (answers missing)"));
-    CHECK(before(out, "Could not be decided (answers missing)", "\nUnlikely\n"));
+    CHECK(before(out, "Likely contributing factors", "Worth mentioning to your doctor"));
+    CHECK(before(out, "Worth mentioning to your doctor", "Could not be decided"));
+    CHECK(before(out, "Could not be decided", "\nUnlikely\n"));
     CHECK(before(out, "Likely contributing factors", "  " + d.factors[3].title + "\n"));
-    CHECK(before(out, "  " + d.factors[3].title + "\n", "Possible contributing factors"));
-    CHECK(before(out, "Possible contributing factors", "  " + d.factors[2].title + "\n"));
+    CHECK(before(out, "  " + d.factors[3].title + "\n", "Worth mentioning to your doctor"));
+    CHECK(before(out, "Worth mentioning to your doctor", "  " + d.factors[2].title + "\n"));
     CHECK(before(out, "  " + d.factors[2].title + "\n", "Could not be decided"));
     CHECK(before(out, "Could not be decided", "  " + d.factors[1].title + "\n"));
     // Unlikely factors: one line of titles, after the heading.
@@ -131,4 +131,20 @@ TEST_CASE("text report: colour only when asked") {
     ro.color = true;
     const std::string out = text(r, ro);
     CHECK(out.rfind("\x1b[1;31mSEEK MEDICAL ATTENTION: URGENT\x1b[0m\n", 0) == 0);
+}
+
+TEST_CASE("text report: longer than the screen, the headline comes again at the end") {
+    const Report r = run(test::mini(), "{}");
+    RenderOptions ro = wide();
+    const std::string plain = text(r, ro);
+    ro.height = 1000;
+    CHECK(text(r, ro) == plain);  // fits: nothing repeated
+    ro.height = 5;
+    const std::string tall = text(r, ro);
+    REQUIRE(tall.size() > plain.size());
+    CHECK(tall.substr(0, plain.size()) == plain);
+    std::string again(1, '\n');  // (built up: g++ 12 warns, wrongly, on "\n" + string)
+    again += first_line(plain);
+    again += '\n';
+    CHECK(tall.substr(plain.size()) == again);
 }

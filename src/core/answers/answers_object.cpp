@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "answers_walk.hpp"
+#include "ascii.hpp"
 #include "myoscreen/answers.hpp"
 
 namespace myoscreen {
@@ -44,8 +45,18 @@ int AnswersWalk::id_key() {
 }
 
 int AnswersWalk::bad_key(std::string_view k, int qi) {
-    if (qi < 0) add(unknown_key(defs_, k, position_));
-    else error(question(qi).id, "the question is answered twice (duplicate key)");
+    if (qi < 0) {
+        // Keys as people export them: "Age", "weight-kg", "Weight KG".
+        const std::string name = id_form(k);
+        if (!id_key_.empty() && name == id_form(id_key_)) return id_key();
+        qi = defs_.question_ids.find(name);
+        if (qi >= 0 && !seen_.contains(qi)) {
+            seen_.add(qi);
+            return qi;
+        }
+        if (qi < 0) return add(unknown_key(defs_, name, position_)), skip;
+    }
+    error(question(qi).id, "the question is answered twice (duplicate key)");
     return skip;
 }
 

@@ -57,7 +57,7 @@ public:
 
     void top(const json& j) {
         if (!ctx_.object(j, "", "the definitions")) return;
-        ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "language", "disclaimer", "general_advice", "sections",
+        ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "language", "disclaimer", "general_advice", "levels", "sections",
                                "questions", "derived", "instruments", "factors", "red_flags", "references"});
         if (auto s = ctx_.str(j, "", "schema"); s && *s != schema_id)
             ctx_.error("/schema", "unsupported schema \"" + *s + "\" (expected \"" + std::string(schema_id) + "\")");
@@ -66,6 +66,7 @@ public:
         defs_.language = ctx_.str(j, "", "language", false).value_or("en");
         defs_.disclaimer = ctx_.str(j, "", "disclaimer").value_or("");
         if (auto it = j.find("general_advice"); it != j.end()) defs_.general_advice = advice(*it, "/general_advice");
+        levels(j);
         list(j, "sections", [&](const json& v, const std::string& p) { section(v, p); });
         list(j, "questions", [&](const json& v, const std::string& p) { question(v, p); });
         list(j, "derived", [&](const json& v, const std::string& p) { derived(v, p); }, false);
@@ -143,6 +144,24 @@ private:
         if (!s) return false;
         ctx_.pending.push_back(PendingExpr{owner, index, sub, sub2, *s, child(ptr, key), want});
         return true;
+    }
+
+    // "levels": {"possible": {"heading": ..., "note": ...}, ...}; a level not
+    // given keeps the plain wording below.
+    void levels(const json& j) {
+        defs_.levels = default_level_wording();
+        const auto it = j.find("levels");
+        if (it == j.end() || !ctx_.object(*it, "/levels", "the level wording")) return;
+        ctx_.only_keys(*it, "/levels", {"likely", "possible", "unlikely", "unknown"});
+        static constexpr const char* names[] = {"likely", "possible", "unlikely", "unknown"};
+        for (std::size_t l = 0; l < 4; ++l) {
+            const auto w = it->find(names[l]);
+            const std::string p = child("/levels", names[l]);
+            if (w == it->end() || !ctx_.object(*w, p, "a level's wording")) continue;
+            ctx_.only_keys(*w, p, {"heading", "note"});
+            if (auto h = ctx_.str(*w, p, "heading")) defs_.levels[l].heading = *h;
+            if (auto n = ctx_.str(*w, p, "note", false)) defs_.levels[l].note = *n;
+        }
     }
 
     Advice advice(const json& v, const std::string& p) {

@@ -40,4 +40,17 @@ int Definitions::question_index(std::string_view id) const {
     return -1;
 }
 
+const std::vector<LevelWording>& default_level_wording() {
+    static const std::vector<LevelWording> plain = {{"Likely contributing factors", ""},
+                                                    {"Possible contributing factors", ""},
+                                                    {"Unlikely", "Nothing in your answers points to these."},
+                                                    {"Could not be decided", "Answers are missing that would decide these."}};
+    return plain;
+}
+
+const LevelWording& Definitions::wording(Level l) const {
+    const auto i = static_cast<std::size_t>(l);
+    return i < levels.size() ? levels[i] : default_level_wording()[i];
+}
+
 }  // namespace myoscreen

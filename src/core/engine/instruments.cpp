@@ -88,6 +88,15 @@ void item_points(const Item& it, const Definitions& defs, Value* slots, Value* s
     p = Value::number(0);
 }
 
+// Bands (bit b: band b) whose range meets [lo, hi]; 0 with over 64 bands.
+std::uint64_t reachable_bands(const Instrument& ins, int lo, int hi) {
+    if (ins.bands.size() > 64) return 0;
+    std::uint64_t set = 0;
+    for (std::size_t b = 0; b < ins.bands.size(); ++b)
+        if (ins.bands[b].min <= hi && ins.bands[b].max >= lo) set |= std::uint64_t{1} << b;
+    return set;
+}
+
 int range_band(const Instrument& ins, int score) {
     for (std::size_t b = 0; b < ins.bands.size(); ++b)
         if (score >= ins.bands[b].min && score <= ins.bands[b].max) return static_cast<int>(b);
@@ -101,6 +110,8 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
     bool any_present = false, any_soft = false;
     int lo = 0, hi = 0;
     int widen_lo = 0, widen_hi = 0;  // how far items that could change (soft) could move [lo, hi]
+    int reach_lo = 0, reach_hi = 0;  // [lo, hi] should unknown items also turn out absent (0 points)
+    bool any_known = false;
     DepSet deps;                     // what could change the score: unknown and soft items
     Value criterion_points;
     for (const Item& it : ins.items) {
@@ -119,14 +130,19 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         if (p.state == State::absent) continue;  // a question that does not apply adds nothing
         any_present = true;
         if (p.known()) {
+            any_known = true;
             r.score += static_cast<int>(p.num);
             lo += static_cast<int>(p.num);
             hi += static_cast<int>(p.num);
+            reach_lo += static_cast<int>(p.num);
+            reach_hi += static_cast<int>(p.num);
         } else {
             r.complete = false;
             deps |= p.deps;
             lo += it.min_points;
             hi += it.max_points;
+            reach_lo += std::min(it.min_points, 0);
+            reach_hi += std::max(it.max_points, 0);
         }
     }
     if (!any_present) {
@@ -152,6 +168,11 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         r.band = a == b ? a : -1;
         if (r.band < 0) {
             slots[ins.band_slot] = Value::unknown(deps);
+            // The bands the score can still reach, so that a test of a band
+            // out of reach is decided now (clinical.md §5b: fewer questions).
+            // Only when nothing answered can change and the instrument surely
+            // applies (an answered item keeps it present).
+            if (!any_soft && any_known) slots[ins.band_slot].set = reachable_bands(ins, reach_lo, reach_hi);
         } else {
             slots[ins.band_slot] = Value::code(r.band);
             // Unknown items cannot move a decided band; soft ones might.

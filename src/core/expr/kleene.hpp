@@ -90,11 +90,33 @@ template <class Known>
     return known() ? tri_true : tri_false;
 }
 
+// A test of an unknown band whose reachable bands are known: decided when
+// every reachable band gives the same answer.
+[[gnu::noinline]] inline Tri test_of_reachable(const Instr& in, std::uint64_t reachable) {
+    std::uint64_t yes = 0;  // the bands for which the test is true
+    if (in.op == Op::load_in_mask || in.op == Op::in_mask) {
+        yes = in.mask;
+    } else if (in.op == Op::load_cmp && (static_cast<Op>(in.mask) == Op::eq || static_cast<Op>(in.mask) == Op::ne) &&
+               in.num >= 0 && in.num < 64 && in.num == static_cast<double>(static_cast<int>(in.num))) {
+        yes = std::uint64_t{1} << static_cast<int>(in.num);
+        if (static_cast<Op>(in.mask) == Op::ne) yes = ~yes;
+    } else {
+        return tri_unknown;
+    }
+    if ((reachable & yes) == 0) return tri_false;
+    if ((reachable & ~yes) == 0) return tri_true;
+    return tri_unknown;
+}
+
 // A test of one value against the instruction's own operand: the fused test
 // of a slot (load_cmp, load_in_mask, load_has) or a test of the stack top
 // (in_mask, has).
 template <class A>
 [[gnu::always_inline]] inline Tri test_of(const Instr& in, const A& a) {
+    if constexpr (!byte<A>) {
+        if (a.state == State::unknown && a.set != 0) [[unlikely]]
+            return test_of_reachable(in, a.set);
+    }
     return test_rule(a.state, State::known, [&] {
         if (in.op == Op::load_has || in.op == Op::has) return (a.set & in.mask) != 0;
         if (in.op == Op::load_in_mask || in.op == Op::in_mask) return ((in.mask >> static_cast<int>(a.num)) & 1U) != 0;
@@ -109,11 +131,16 @@ template <class A>
 // exactly when it carries questions, and an unknown one is never soft.
 inline void test_slot(const Instr& in, const Value& a, Value& out) {
     const Tri r = test_of(in, a);
+    // An unknown band decided by its reachable bands: no answer changes that.
+    const bool decided_unknown = a.state == State::unknown && r != tri_unknown;
     out.state = r == tri_unknown ? State::unknown : State::known;
     out.soft = a.soft;
     out.num = r == tri_true ? 1.0 : 0.0;
     out.set = 0;
-    out.deps = a.deps;
+    if (decided_unknown) [[unlikely]]
+        out.deps = DepSet{};
+    else
+        out.deps = a.deps;
 }
 
 // The same, of any kind: a test of a slot, or of the stack top (never Tri).

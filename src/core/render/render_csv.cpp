@@ -46,7 +46,6 @@ void render_error_csv(const Definitions& d, std::uint64_t record, std::optional<
 void render_csv_row(const Report& r, std::string& out, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
     if (opt.id) field_out(out, *opt.id);
-    else if (opt.record) fmt::format_to(std::back_inserter(out), "{}", opt.record);
     out += r.complete ? ",true," : ",false,";
     out += r.attention.flag ? "true," : "false,";
     out += to_string(r.attention.urgency);

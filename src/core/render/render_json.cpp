@@ -50,16 +50,16 @@ void explain_checks(JsonWriter& w, const Definitions& d, const FlagResult& fl) {
 void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
     section::head(w, d);
-    if (opt.record) {
-        section::record_key(w);
-        w.integer(static_cast<long long>(opt.record));
-    }
     if (opt.id) {
         section::id_key(w);
         w.string(*opt.id);
     }
     section::complete(w, r.complete);
     question_list(w, d, r.unanswered);
+    if (!r.not_needed.empty()) {
+        section::not_needed_key(w);
+        question_list(w, d, r.not_needed);
+    }
 
     section::derived_open(w);
     for (std::size_t i = 0; i < d.derived.size(); ++i) section::derived(w, d.derived[i], r.derived[i]);

@@ -58,7 +58,7 @@ struct CompactJsonRenderer::Pieces {
     std::vector<Piece> question;  // each id as a list element
     std::size_t list_room = 0;    // the longest list of questions: all of them
 
-    Piece head, record, id;
+    Piece head, id;
     std::array<Piece, 2> complete;  // [false, true], up to the unanswered list
     std::size_t head_room = 0;      // and the record id's escaped length
 
@@ -117,10 +117,9 @@ CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
     }
 
     pc.head = pc.cut(0, false, [&](JsonWriter& w) { section::head(w, d); });
-    pc.record = pc.cut(in_report, false, section::record_key);
     pc.id = pc.cut(in_report, false, section::id_key);
     for (const bool b : {false, true}) pc.complete[b] = pc.cut(in_report, false, [&](JsonWriter& w) { section::complete(w, b); });
-    pc.head_room = pc.head.len + pc.record.len + detail::integer_bound + pc.id.len + longest(pc.complete) + pc.list_room;
+    pc.head_room = pc.head.len + pc.id.len + longest(pc.complete) + pc.list_room;
 
     pc.derived_open = pc.cut(in_report, false, section::derived_open);
     pc.derived_room = pc.derived_open.len;
@@ -225,16 +224,13 @@ struct Out {
 
 void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const RenderOptions& opt) const {
     const Pieces& pc = *p_;
-    if (r.defs != pc.defs || opt.pretty || opt.explain) return render_json(r, buf, opt);
+    // The batch's fast path; what batch never writes goes the general way.
+    if (r.defs != pc.defs || opt.pretty || opt.explain || !r.not_needed.empty()) return render_json(r, buf, opt);
     const Definitions& d = *pc.defs;
     Out o{buf, pc.arena.data(), buf.bytes.data() + buf.len};
 
     o.room(pc.head_room + (opt.id ? detail::json_string_bound(opt.id->size()) : 0));
     o.put(pc.head);
-    if (opt.record) {
-        o.put(pc.record);
-        o.p = detail::write_integer(o.p, static_cast<long long>(opt.record));
-    }
     if (opt.id) {
         o.put(pc.id);
         o.p = detail::write_json_string(o.p, *opt.id);

@@ -2,6 +2,8 @@
 // by level with their evidence in plain words, scores with a small scale,
 // what was left unanswered, and the disclaimer. Wrapped to the width given;
 // colour only when asked (the CLI decides: TTY, NO_COLOR, --no-color).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "myoscreen/render.hpp"
@@ -36,14 +38,17 @@ std::string question_names(const Definitions& d, const std::vector<int>& qs) {
     return s;
 }
 
-void attention(Text& t, const Report& r) {
+// The flag, what to do and why. Returns where its first part (the flag and
+// what to do) ends in the output, to repeat it at the end of a long report.
+std::size_t attention(Text& t, const Report& r) {
     const Definitions& d = *r.defs;
     const FlagResult& fl = r.attention;
     if (!fl.flag) {
         t.line(t.style("Seek medical attention: no warning signs in your answers.", "1;32"));
+        const std::size_t headline = t.out_.size();
         if (!fl.would_decide.empty())
             t.para("  ", "Some warning signs could not be checked; answering these would: " + question_names(d, fl.would_decide) + ".", "  ");
-        return;
+        return headline;
     }
     const char* colour = fl.urgency == Urgency::emergency ? "1;41;97" : fl.urgency == Urgency::urgent ? "1;31" : "1;33";
     std::string head = fmt::format("SEEK MEDICAL ATTENTION: {}", to_string(fl.urgency));
@@ -55,9 +60,11 @@ void attention(Text& t, const Report& r) {
             t.para("  ", d.red_flags[k].action, "  ");
             break;
         }
+    const std::size_t headline = t.out_.size();
     for (int k : fl.reasons) t.para("  - ", d.red_flags[k].text, "    ");
     if (!fl.would_decide.empty())
         t.para("  ", "Could be more urgent; these unanswered questions would tell: " + question_names(d, fl.would_decide) + ".", "  ");
+    return headline;
 }
 
 // --explain: every red flag, whether it holds, and what would decide it.
@@ -79,15 +86,18 @@ void flag_checks(Text& t, const Report& r) {
 void factors(Text& t, const Report& r, bool explain) {
     const Definitions& d = *r.defs;
     static constexpr Level order[] = {Level::likely, Level::possible, Level::unknown, Level::unlikely};
-    static constexpr const char* titles[] = {"Likely contributing factors", "Possible contributing factors",
-                                             "Could not be decided (answers missing)", "Unlikely"};
     for (int li = 0; li < 4; ++li) {
         std::string names;
         bool any = false;
         for (std::size_t f = 0; f < d.factors.size(); ++f) {
             const FactorResult& fr = r.factors[f];
             if (fr.level != order[li]) continue;
-            if (!any) t.heading(titles[li]);
+            if (!any) {
+                // The definitions' words: "possible" is something to mention, not a finding.
+                const LevelWording& w = d.wording(order[li]);
+                t.heading(w.heading);
+                if (!w.note.empty() && order[li] != Level::unlikely) t.para("  ", w.note, "  ");
+            }
             any = true;
             const Factor& factor = d.factors[f];
             if (order[li] == Level::unlikely && !explain) {
@@ -148,7 +158,8 @@ void instruments(Text& t, const Report& r) {
 void render_text(const Report& r, std::string& out, const RenderOptions& opt) {
     const Definitions& d = *r.defs;
     Text t(out, opt);
-    attention(t, r);
+    const std::size_t start = out.size();
+    const std::size_t headline_end = attention(t, r);
     factors(t, r, opt.explain);
     if (opt.explain) flag_checks(t, r);
     instruments(t, r);
@@ -170,6 +181,13 @@ void render_text(const Report& r, std::string& out, const RenderOptions& opt) {
     }
     out += '\n';
     append_wrapped(out, d.disclaimer, opt.width, 0, "");
+    // Longer than the screen: the flag and what to do scrolled away, so they
+    // come again where the reader ends up.
+    if (opt.height > 0 && std::count(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '\n') > opt.height) {
+        const std::string headline = out.substr(start, headline_end - start);
+        out += '\n';
+        out += headline;
+    }
 }
 
 }  // namespace myoscreen

@@ -31,9 +31,8 @@ inline void head(JsonWriter& w, const Definitions& d) {
     w.key("definitions").begin_object().key("name").string(d.name).key("version").string(d.version).end_object();
 }
 
-// In the report, each followed by its value: the batch record number (an
-// integer) and the record id (a string), each written only when there is one.
-inline void record_key(JsonWriter& w) { w.key("record"); }
+// In the report, followed by its value: the batch record's id (a string),
+// written only when there is one.
 inline void id_key(JsonWriter& w) { w.key("id"); }
 
 // In the report: whether it is complete, then the key of the unanswered
@@ -42,6 +41,10 @@ inline void complete(JsonWriter& w, bool complete) {
     w.key("complete").boolean(complete);
     w.key("unanswered");
 }
+
+// In the report, after the unanswered list and only when the adaptive
+// questionnaire left questions out: the key of their list.
+inline void not_needed_key(JsonWriter& w) { w.key("not_needed"); }
 
 // A question id as an element of a list of questions.
 inline void question(JsonWriter& w, const Definitions& d, int q) { w.string(d.questions[static_cast<std::size_t>(q)].id); }

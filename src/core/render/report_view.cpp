@@ -100,21 +100,19 @@ void factors(ReportView& v, const Report& r, Sources& src) {
     const Definitions& d = *r.defs;
     struct Group {
         Level level;
-        const char* heading;
-        const char* note;
         const char* word;
     };
     static constexpr Group groups[] = {
-        {Level::likely, "Likely contributing factors", "", "Likely"},
-        {Level::possible, "Possible contributing factors", "", "Possible"},
-        {Level::unknown, "Could not be decided", "Answers are missing that would decide these.", "Could not be decided"},
-        {Level::unlikely, "Unlikely", "Nothing in your answers points to these.", "Unlikely"},
+        {Level::likely, "Likely"},
+        {Level::possible, "Possible"},
+        {Level::unknown, "Could not be decided"},
+        {Level::unlikely, "Unlikely"},
     };
     for (const Group& g : groups) {
         ReportView::FactorGroup fg;
         fg.level = static_cast<int>(g.level);
-        fg.heading = g.heading;
-        fg.note = g.note;
+        fg.heading = d.wording(g.level).heading;  // the definitions' words
+        fg.note = d.wording(g.level).note;
         fg.titles_only = g.level == Level::unlikely;
         for (std::size_t f = 0; f < d.factors.size(); ++f) {
             const FactorResult& fr = r.factors[f];

@@ -2,6 +2,7 @@
 // trimming of units, codes and yes/no words (every batch cell goes through them).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace myoscreen::detail {
@@ -22,5 +23,10 @@ inline std::string_view trim(std::string_view s) {
     if (s.empty() || (!is_space(s.front()) && !is_space(s.back()))) return s;
     return trim_slow(s);
 }
+
+// A column name or JSON key as people export it, in the form of an id:
+// trimmed, ASCII letters in lower case, each run of spaces, hyphens and
+// underscores one underscore ("Weight KG" and "weight-kg" → "weight_kg").
+std::string id_form(std::string_view name);
 
 }  // namespace myoscreen::detail
