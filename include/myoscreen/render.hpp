@@ -22,6 +22,7 @@ struct RenderOptions {
     bool explain = false;               // include per-rule outcomes
     std::optional<std::string_view> id; // batch record id
     std::uint64_t record = 0;           // batch record number (0: none)
+    const Answers* answers = nullptr;   // JSON: add "answers" (--include-answers)
     // Text report only:
     bool color = false;
     int width = 80;

@@ -1,15 +1,13 @@
-#include <fmt/format.h>
+// Answers as a JSON answers object: see answers_write.hpp.
+#include "answers_write.hpp"
 
-#include "json_writer.hpp"
-#include "myoscreen/answers.hpp"
+#include <fmt/format.h>
 
 namespace myoscreen {
 
-std::string answers_to_json(const Definitions& defs, const Answers& answers) {
-    std::string out;
-    detail::JsonWriter w(out, false);
+void detail::write_answers(JsonWriter& w, const Definitions& defs, const Answers& answers) {
     w.begin_object();
-    for (std::size_t i = 0; i < defs.questions.size(); ++i) {
+    for (std::size_t i = 0; i < defs.questions.size() && i < answers.values.size(); ++i) {
         const Question& q = defs.questions[i];
         const Answer& a = answers.values[i];
         if (!a.given) continue;
@@ -26,7 +24,14 @@ std::string answers_to_json(const Definitions& defs, const Answers& answers) {
         default: w.raw(fmt::format("{}", a.num)); break;  // shortest exact form
         }
     }
-    w.end_object().finish();
+    w.end_object();
+}
+
+std::string answers_to_json(const Definitions& defs, const Answers& answers) {
+    std::string out;
+    detail::JsonWriter w(out, false);
+    detail::write_answers(w, defs, answers);
+    w.finish();
     return out;
 }
 

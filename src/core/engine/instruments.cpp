@@ -98,7 +98,7 @@ int range_band(const Instrument& ins, int score) {
 
 InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs, Value* slots, Value* stack) {
     InstrumentResult r;
-    bool any_present = false, any_soft = false;
+    bool any_present = false, any_soft = false, any_known = false;
     int lo = 0, hi = 0;
     int widen_lo = 0, widen_hi = 0;  // how far items that could change (soft) could move [lo, hi]
     DepSet deps;                     // what could change the score: unknown and soft items
@@ -119,6 +119,7 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         if (p.state == State::absent) continue;  // a question that does not apply adds nothing
         any_present = true;
         if (p.known()) {
+            any_known = true;
             r.score += static_cast<int>(p.num);
             lo += static_cast<int>(p.num);
             hi += static_cast<int>(p.num);
@@ -141,6 +142,7 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         return r;
     }
     r.high = hi;
+    r.any_known = any_known;
     if (r.complete) {
         slots[ins.score_slot] = Value::number(r.score);
         if (any_soft) slots[ins.score_slot].add_deps(deps);

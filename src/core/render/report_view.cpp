@@ -164,6 +164,7 @@ void scores(ReportView& v, const Report& r, Sources& src) {
         s.description = ins.description;
         s.applies = ir.applies;
         s.complete = ir.complete;
+        s.answered = !ir.applies || ir.any_known;
         s.max = ins.max_score;
         s.score = ir.applies ? ir.score : 0;
         s.high = ir.applies ? std::max(ir.high, s.score) : 0;
@@ -176,7 +177,8 @@ void scores(ReportView& v, const Report& r, Sources& src) {
         if (!s.applies) {
             s.result = "Does not apply to you.";
         } else {
-            if (s.complete) s.result = fmt::format("Score {} out of {}", s.score, s.max);
+            if (!s.answered) s.result = fmt::format("Not answered: no score (\u2013 out of {})", s.max);
+            else if (s.complete) s.result = fmt::format("Score {} out of {}", s.score, s.max);
             else s.result = fmt::format("Incomplete: at least {} and up to {} out of {}", s.score, s.high, s.max);
             if (s.band_decided) s.result += fmt::format(": {}{}.", s.band, s.complete ? "" : " whatever the missing answers");
             else s.result += ": not yet decided.";
