@@ -1,6 +1,8 @@
 // Plausibility checks in the dialogue: see dialogue_checks.hpp.
 #include "dialogue_checks.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "myoscreen/screen.hpp"

@@ -83,15 +83,18 @@ TEST_CASE("activity_implausible: 2100 minutes a week is plausible, 2101 is not")
     CHECK(true_checks("{}") == ids{});
 }
 
-TEST_CASE("checks never change the screening: the report is the same apart from the list of checks") {
+TEST_CASE("checks never change the screening: the same report without any checks") {
     const Answers a = answers_of(R"({"age": 70, "height_cm": 180, "weight_kg": 180, "activity_minutes_week": 3000})");
-    Report r = screen(defs(), a);
-    CHECK(r.checks.size() == 2);
-    std::string with, without;
-    render_json(r, with);
-    r.checks.clear();
-    render_json(r, without);
-    CHECK(with == without);
+    const Report r = screen(defs(), a);
+    CHECK(r.checks == std::vector<int>{0, 2});
+    Definitions without = defs();
+    without.checks.clear();
+    const Report plain = screen(without, a);
+    CHECK(plain.checks.empty());
+    std::string with_checks, without_checks;
+    render_json(r, with_checks);
+    render_json(plain, without_checks);
+    CHECK(with_checks == without_checks);
 }
 
 TEST_CASE("a check's message quotes only derived numbers, to one decimal") {
@@ -185,6 +188,10 @@ TEST_CASE("checks in a definitions file: what loads and every error, located") {
     has(load_error(R"({"id": "c", "when": "bmi > 50", "confirm": ["weight_kg"], "message": "{low_bmi}", "source": "s"})"),
         "\"low_bmi\" is not one");
     has(load_error(R"({"id": "c", "when": "bmi > 50", "confirm": ["weight_kg"], "message": "BMI {bmi", "source": "s"})"),
+        "an unclosed {");
+    has(load_error(R"({"id": "c", "when": "bmi > 50", "confirm": ["weight_kg"], "message": "a } b", "source": "s"})"),
+        "a } without its {");
+    has(load_error(R"({"id": "c", "when": "bmi > 50", "confirm": ["weight_kg"], "message": "{ {bmi}", "source": "s"})"),
         "an unclosed {");
     has(load_error(R"({"id": "c", "when": "bmi > 50", "confirm": ["nope"], "message": "m", "source": "s"})"),
         "unknown question \"nope\" (at /checks/0/confirm/0)");

@@ -65,16 +65,24 @@ void Loader::check_alternative(const json& v, const std::string& p, Check& c) {
 }
 
 // "{id}" in a message quotes a numeric derived value (1 decimal); nothing
-// else may be quoted, so a message can never repeat what was typed.
+// else may be quoted, so a message can never repeat what was typed. Braces
+// are for quoting only (the schema's pattern says the same).
 void Loader::check_message(const std::string& message, const std::string& p) {
-    for (std::size_t at = message.find('{'); at != std::string::npos; at = message.find('{', at + 1)) {
-        const std::size_t end = message.find('}', at);
-        const std::string id = end == std::string::npos ? std::string() : message.substr(at + 1, end - at - 1);
+    for (std::size_t at = 0; at < message.size(); ++at) {
+        if (message[at] == '}') {
+            ctx_.error(p, "a } without its { in the message (write {ID} to quote a derived number)");
+            return;
+        }
+        if (message[at] != '{') continue;
+        const std::size_t end = message.find_first_of("{}", at + 1);
+        if (end == std::string::npos || message[end] != '}') {
+            ctx_.error(p, "an unclosed { in the message (write {ID} to quote a derived number)");
+            return;
+        }
+        const std::string id = message.substr(at + 1, end - at - 1);
         const auto d = std::find_if(defs_.derived.begin(), defs_.derived.end(), [&](const Derived& x) { return x.id == id; });
-        if (end == std::string::npos) ctx_.error(p, "an unclosed { in the message (write {ID} to quote a derived number)");
-        else if (d == defs_.derived.end() || d->is_bool)
-            ctx_.error(p, "a message may quote only derived numbers, as {ID}; \"" + id + "\" is not one");
-        if (end == std::string::npos) return;
+        if (d == defs_.derived.end() || d->is_bool)
+            ctx_.error(p, "a message may quote only derived numbers, as {ID}; " + quoted(id) + " is not one");
         at = end;
     }
 }
