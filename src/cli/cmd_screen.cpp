@@ -15,7 +15,6 @@
 #include "myoscreen/adaptive.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
-#include "myoscreen/session.hpp"
 #include "report_output.hpp"
 #include "saved_session.hpp"
 #include "terminal.hpp"
@@ -24,11 +23,13 @@ namespace myoscreen::cli {
 namespace {
 
 // A saved session given to --answers: say how to use it rather than list
-// its keys as unknown questions.
-void refuse_session_file(const Definitions& d, const std::string& path, const std::string& text) {
-    Answers scratch(d.questions.size());
-    std::vector<int> history;
-    if (read_session(text, d, scratch, history).kind == SessionRead::Kind::not_a_session) return;
+// its keys as unknown questions. Recognised by its schema alone (whatever
+// definitions it was saved with: --resume says if they differ); an answers
+// file without the schema's name is never parsed twice.
+void refuse_session_file(const std::string& path, const std::string& text) {
+    if (text.find("myoscreen.session/1") == std::string::npos) return;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || j.value("schema", nlohmann::json()) != "myoscreen.session/1") return;
     const std::string name = path == "-" ? "<stdin>" : path;
     throw Failure(exit_usage, path == "-" ? fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
                                                         "from its file with myoscreen --resume FILE", name)
@@ -67,7 +68,7 @@ void warn_checks(const Definitions& d, const Report& report, const std::string& 
 
 Answers read_answers_file(const Definitions& d, const std::string& path) {
     std::string text = read_input(path, "answers");
-    refuse_session_file(d, path, text);
+    refuse_session_file(path, text);
     if (auto from_report = answers_of_report(path, text)) text = std::move(*from_report);
     Answers answers;
     const auto errs = parse_json_answers(d, text, answers);

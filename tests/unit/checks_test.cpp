@@ -217,7 +217,7 @@ TEST_CASE("checks in a definitions file: what loads and every error, located") {
     has(load_error(good + "," + good), "duplicate check id \"c\" (at /checks/1/id)");
 }
 
-TEST_CASE("--include-answers: the report's answers read back as the same answers") {
+TEST_CASE("include-answers: the report's answers read back as the same answers") {
     const Answers a = answers_of(R"({"age": 70, "sex": "female", "height_cm": 162.56, "weight_kg": 81.6466266,
         "conditions": ["diabetes", "chronic_lung_disease"], "falls_past_year": "none", "frail_resistance": true})");
     const Report r = screen(defs(), a);
