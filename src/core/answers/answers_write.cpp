@@ -1,6 +1,8 @@
 // Answers as a JSON answers object: see answers_write.hpp.
 #include "answers_write.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace myoscreen {
@@ -21,7 +23,14 @@ void detail::write_answers(JsonWriter& w, const Definitions& defs, const Answers
                 if (a.set >> c & 1U) w.string(q.choices[c].code);
             w.end_array();
             break;
-        default: w.raw(fmt::format("{}", a.num)); break;  // shortest exact form
+        default: {
+            // Shortest exact form, without a heap string per number (batch
+            // --include-answers writes one for most questions of every record).
+            char buf[32];
+            const auto r = fmt::format_to_n(buf, sizeof buf, "{}", a.num);
+            w.raw(std::string_view(buf, std::min(r.size, sizeof buf)));
+            break;
+        }
         }
     }
     w.end_object();
