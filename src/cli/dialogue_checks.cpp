@@ -26,7 +26,9 @@ public:
     // One check: its message, then the alternative or each answer to confirm.
     bool ask(int k, const Report& r) {
         const Check& c = defs_.checks[static_cast<std::size_t>(k)];
-        term_.print("\n" + term_.bold(term_.wrap("  ", check_message(defs_, r, k), "  ")));
+        std::string said(1, '\n');  // appended, not "\n" + ...: g++ 12 warns falsely (-Wrestrict) on that
+        said += term_.bold(term_.wrap("  ", check_message(defs_, r, k), "  "));
+        term_.print(said);
         if (const auto taken = alternative(k, c)) return *taken;
         for (int q : c.confirm)
             if (session_.answers().values[static_cast<std::size_t>(q)].given && !confirm(q)) return false;
