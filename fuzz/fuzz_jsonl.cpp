@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         myoscreen::RenderOptions ro;
         ro.pretty = false;
         if (has_id) ro.id = id;
+        if (size % 2) ro.answers = &answers;  // --include-answers: the shared section, both ways
         fast.clear();
         slow.clear();
         compact.render(report, fast, ro);

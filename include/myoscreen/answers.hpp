@@ -36,8 +36,15 @@ struct AnswerError {
 // `default_unit` applies to a bare number (a CSV column named weight_lb).
 // Empty text is an error here; callers decide what empty means. `strict`
 // (batch cells) accepts choices only by code, multi_choice codes split by ';'.
+// `info`, if given, receives what the text said beyond the answer.
+struct TypedDetail {
+    // The number as typed when a number question was answered without a
+    // unit (and no default unit applied): "180" but not "180 kg".
+    std::optional<double> bare_number;
+};
 std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
-                                              std::string_view default_unit = {}, bool strict = false);
+                                              std::string_view default_unit = {}, bool strict = false,
+                                              TypedDetail* info = nullptr);
 
 // "between 18 and 120 years": the accepted range of a numeric question.
 std::string describe_range(const Question& q);

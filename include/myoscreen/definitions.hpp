@@ -116,6 +116,23 @@ struct RedFlag {
     Program when;
 };
 
+// A plausibility check (warnings, never errors): when `when` is true the
+// answers in `confirm` are likely a slip (a unit typed wrongly) and the person
+// is asked to confirm or correct them. `message` may name derived numbers as
+// {id}; no answer is ever quoted.
+struct CheckAlternative {
+    int question = -1;   // the answer to read again (-1: no alternative)
+    std::string unit;    // the unit to read its bare number in ("lb")
+    Program when;        // true with the number read that way: offer it
+};
+
+struct Check {
+    std::string id, message, source;
+    Program when;
+    std::vector<int> confirm;  // question indices
+    CheckAlternative alternative;
+};
+
 struct Reference {
     std::string id, citation;
 };
@@ -149,6 +166,7 @@ struct Definitions {
     std::vector<Instrument> instruments;
     std::vector<Factor> factors;
     std::vector<RedFlag> red_flags;
+    std::vector<Check> checks;
     std::vector<Reference> references;
 
     std::vector<Step> order;  // evaluation order of derived and instruments

@@ -23,6 +23,7 @@ struct RenderOptions {
     // Batch: the record's id. Report lines carry no running number, so any
     // split of the input gives the same bytes once joined in order.
     std::optional<std::string_view> id;
+    const Answers* answers = nullptr;   // JSON: add "answers" (--include-answers)
     // Text report only:
     bool color = false;
     int width = 80;

@@ -15,6 +15,7 @@ struct InstrumentResult {
     int score = 0;     // sum over known items
     int high = 0;      // the highest score still reachable (= score when complete)
     int band = -1;     // index into Instrument::bands; -1 when undecided or not applying
+    bool any_known = true;  // some item is known; false: nothing answered, no score to show (–)
 };
 
 // One evidence rule or red flag as evaluated, for evidence and --explain.
@@ -49,6 +50,7 @@ struct Report {
     std::vector<InstrumentResult> instruments;
     std::vector<FactorResult> factors;
     FlagResult attention;
+    std::vector<int> checks;            // plausibility checks that are true (Definitions::checks indices)
 };
 
 struct ScreenOptions {

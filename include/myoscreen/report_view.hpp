@@ -84,6 +84,7 @@ struct ReportView {
     struct Score {
         std::string id, name, description;
         bool applies = true, complete = true;
+        bool answered = true;              // false: no item answered, no score shown (–)
         int score = 0, high = 0, max = 0;  // incomplete: the score may still reach `high`
         std::string band;                  // in words; "undecided" when not yet known
         bool band_decided = false;

@@ -5,6 +5,8 @@
 #include "myoscreen/definitions.hpp"
 #include "myoscreen/report.hpp"
 
+#include <string>
+
 namespace myoscreen {
 
 // No I/O, no globals, no clock: the same inputs give the same report.
@@ -22,5 +24,14 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
 // Whether question `q` would be asked given the answers so far (its ask_if
 // is not false). Used by the dialogue and line mode to skip questions.
 bool is_asked(const Definitions& defs, const Answers& answers, int q);
+
+// A plausibility check's message with its {id} quotes filled in from the
+// report's derived numbers (1 decimal; "unknown" when not known).
+std::string check_message(const Definitions& defs, const Report& report, int check);
+
+// Whether check `check`'s alternative condition holds for `answers`, which
+// hold the alternative reading (the bare number in the alternative's unit):
+// the dialogue offers that reading only then. False without an alternative.
+bool check_alternative_holds(const Definitions& defs, const Answers& answers, int check);
 
 }  // namespace myoscreen

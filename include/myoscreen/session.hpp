@@ -48,6 +48,14 @@ public:
     const Answers& answers() const { return answers_; }
     const std::vector<int>& history() const { return history_; }
 
+    // What the text of question q's answer said beyond the answer (a number
+    // typed without a unit), as the parser found it: the plausibility
+    // checks' unit alternative reads it. Empty when skipped or restored.
+    const TypedDetail& typed(int q) const { return typed_[static_cast<std::size_t>(q)]; }
+    // Replaces an answer given earlier (a correction asked for by a
+    // plausibility check); the walk goes on with what is now needed.
+    void correct(int q, const Answer& a, const TypedDetail& how = {});
+
     // Restores a saved walk: the answers, and the questions already asked.
     void restore(const Answers& answers, const std::vector<int>& history);
     // Answers that no longer apply (after `back` changed a skip-logic answer)
@@ -58,6 +66,7 @@ private:
     const Definitions& defs_;
     Answers answers_;
     std::vector<int> history_;  // questions asked before the current one
+    std::vector<TypedDetail> typed_;  // per question, from the last typed answer
     int current_ = -1;
     bool adaptive_ = false;
     bool confirm_empty_ = false, empty_pending_ = false;

@@ -100,6 +100,8 @@ void add_screen_options(CLI::App* s, ScreenArgs& screen) {
     s->add_option("--paper", screen.paper, "Paper size of html and pdf reports (default: the locale's paper, else a4)")
         ->check(CLI::IsMember({"a4", "letter"}));
     s->add_flag("--explain", screen.explain, "Show which rules fired, which did not, and what would decide the rest");
+    s->add_flag("--include-answers", screen.include_answers,
+                "JSON report: add \"answers\", every answer as understood (base units, codes), to feed back as --answers");
     s->add_option("--rules", screen.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
     s->add_option("--save", screen.save, "Keep dialogue progress in FILE after every answer (mode 0600)")->type_name("FILE");
     s->add_option("--resume", screen.resume, "Continue a dialogue saved with --save FILE")->type_name("FILE");
@@ -138,6 +140,8 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     b->add_option("--paper", batch.paper, "Paper size of the cohort report when printed (default: the locale's paper, else a4)")
         ->check(CLI::IsMember({"a4", "letter"}));
     b->add_flag("--explain", batch.explain, "Include per-rule outcomes in JSON output");
+    b->add_flag("--include-answers", batch.include_answers,
+                "JSON output: add \"answers\" to each report, every answer as understood (base units, codes)");
     b->add_flag("--no-color", batch.no_color, "No colour in the summary");
     b->add_option("--rules", batch.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
     b->add_option("--max-errors", batch.max_errors, "Stop after N invalid records (default: never)")->type_name("N");

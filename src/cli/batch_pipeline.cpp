@@ -121,6 +121,7 @@ private:
         ro.pretty = false;
         ro.explain = cfg_.explain;
         if (has_id) ro.id = ws.id;
+        if (cfg_.include_answers) ro.answers = &ws.answers;
         if (cfg_.output == OutputFormat::csv) {
             ws.line.clear();
             render_csv_row(rep, ws.line, ro);

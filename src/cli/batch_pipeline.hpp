@@ -27,6 +27,7 @@ struct BatchConfig {
     unsigned jobs = 1;
     std::uint64_t max_errors = 0;       // 0: no limit
     bool explain = false;
+    bool include_answers = false;  // JSON outputs: add "answers" to each report
 };
 
 // Running state shared across input files: record numbers continue, the

@@ -45,6 +45,8 @@ void Tally::add(const Report& r, const Answers& a) {
     ++urgency[static_cast<std::size_t>(r.attention.urgency)];
     if (!r.ignored.empty() && ignored.size() < d.questions.size()) ignored.resize(d.questions.size());
     for (int q : r.ignored) ++ignored[static_cast<std::size_t>(q)];
+    if (!r.checks.empty() && checks.size() < d.checks.size()) checks.resize(d.checks.size());
+    for (int k : r.checks) ++checks[static_cast<std::size_t>(k)];
 
     // The cells of a cohort row this record counts in: records, its urgency,
     // each factor's level, each instrument's band (or undecided, or not applying).
@@ -88,6 +90,8 @@ void Tally::merge(const Tally& o) {
         for (std::size_t l = 0; l < 4; ++l) levels[f][l] += o.levels[f][l];
     if (ignored.size() < o.ignored.size()) ignored.resize(o.ignored.size());
     for (std::size_t q = 0; q < o.ignored.size(); ++q) ignored[q] += o.ignored[q];
+    if (checks.size() < o.checks.size()) checks.resize(o.checks.size());
+    for (std::size_t k = 0; k < o.checks.size(); ++k) checks[k] += o.checks[k];
     if (cohort.size() < o.cohort.size()) cohort.resize(o.cohort.size());
     for (std::size_t i = 0; i < o.cohort.size(); ++i) cohort[i] += o.cohort[i];
     if (stride_ == 0) age_q_ = o.age_q_, sex_q_ = o.sex_q_, stride_ = o.stride_;
@@ -153,6 +157,16 @@ std::string format_ignored(const Definitions& d, const Tally& t) {
     return list.empty() ? list : "answers to questions that did not apply were ignored: " + list;
 }
 
+std::string format_checks(const Definitions& d, const Tally& t) {
+    std::string list;
+    for (std::size_t k = 0; k < t.checks.size() && k < d.checks.size(); ++k)
+        if (t.checks[k] > 0)
+            list += fmt::format("{}{} ({} record{})", list.empty() ? "" : ", ", d.checks[k].id, t.checks[k], t.checks[k] == 1 ? "" : "s");
+    return list.empty() ? list
+                        : "plausibility checks true, counted here rather than listed per record (warnings, not errors: the "
+                          "answers were screened as given; please confirm them): " + list;
+}
+
 namespace {
 std::string bar(std::uint64_t n, std::uint64_t total, int width) {
     const int cells = total ? static_cast<int>((n * static_cast<std::uint64_t>(width) + total - 1) / total) : 0;
@@ -185,6 +199,13 @@ std::string format_summary(const Definitions& d, const Tally& t, bool color) {
                            bar(lv[0] + lv[1], screened, 16));
     }
     out += "  (bar: share likely or possible)\n";
+    if (!d.checks.empty()) {
+        out += fmt::format("\n{}\n", b("Plausibility checks (records to confirm)"));
+        for (std::size_t k = 0; k < d.checks.size(); ++k) {
+            const std::uint64_t n = k < t.checks.size() ? t.checks[k] : 0;
+            out += fmt::format("  {:<26} {:>10} {}\n", d.checks[k].id, n, pct(n, screened));
+        }
+    }
     return out;
 }
 

@@ -19,6 +19,7 @@ struct Tally {
     std::array<std::uint64_t, 4> urgency{};             // by Urgency
     std::vector<std::array<std::uint64_t, 4>> levels;   // per factor, by Level
     std::vector<std::uint64_t> ignored;                 // per question: answers ignored, absent
+    std::vector<std::uint64_t> checks;                  // per plausibility check: records where it is true
 
     // For the cohort report: counts only, so memory stays flat. One row per
     // group (everyone, each age group, each sex and "not answered"); a row
@@ -47,8 +48,13 @@ CohortCounts cohort_counts(const Definitions& defs, const Tally& t);
 // ignored: q (12 records), ...", in questionnaire order; empty when none.
 std::string format_ignored(const Definitions& defs, const Tally& t);
 
+// The one warning for plausibility checks, aggregated over the batch (one
+// line, not one per record, and no values): "plausibility checks ...:
+// bmi_implausible (3 records), ..."; empty when none was true.
+std::string format_checks(const Definitions& defs, const Tally& t);
+
 // The end-of-batch summary: records, errors, flagged by urgency and each
-// factor's levels, as small bars.
+// factor's levels, as small bars; the plausibility checks' counts.
 std::string format_summary(const Definitions& defs, const Tally& t, bool color);
 
 }  // namespace myoscreen::cli

@@ -158,6 +158,9 @@ int cmd_batch(const BatchArgs& a) {
     cfg.id_key = a.id_column;
     cfg.max_errors = a.max_errors;
     cfg.explain = a.explain;
+    cfg.include_answers = a.include_answers;
+    if (a.include_answers && cfg.output == OutputFormat::csv)
+        throw Failure(exit_usage, "--include-answers adds \"answers\" to JSON reports: use --format jsonl or json");
     tbb::global_control threads(tbb::global_control::max_allowed_parallelism, cfg.jobs);
 
     const bool tty_err = ::isatty(STDERR_FILENO) != 0;
@@ -187,6 +190,7 @@ int cmd_batch(const BatchArgs& a) {
     if (st.tally.blank_rows > 0)
         warn(fmt::format("skipped {} CSV row{} with every cell empty", st.tally.blank_rows, st.tally.blank_rows == 1 ? "" : "s"));
     if (const std::string ignored = format_ignored(d, st.tally); !ignored.empty()) warn(ignored);
+    if (const std::string checks = format_checks(d, st.tally); !checks.empty()) warn(checks);
     if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
     if (!a.report.empty()) {
         // From the tally the summary uses: no second pass over the records.

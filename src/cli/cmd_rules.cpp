@@ -38,9 +38,9 @@ int cmd_rules_check(const std::string& path) {
     const Definitions d = load_reporting(path, /*check=*/true);
     std::size_t rules = 0;
     for (const auto& f : d.factors) rules += f.rules.size();
-    write_out(fmt::format("{}: ok: \"{}\" {}: {} questions, {} derived values, {} instruments, {} factors ({} rules), {} red flags\n",
+    write_out(fmt::format("{}: ok: \"{}\" {}: {} questions, {} derived values, {} instruments, {} factors ({} rules), {} red flags, {} checks\n",
                      path.empty() ? "embedded definitions" : path, d.name, d.version, d.questions.size(), d.derived.size(),
-                     d.instruments.size(), d.factors.size(), rules, d.red_flags.size()));
+                     d.instruments.size(), d.factors.size(), rules, d.red_flags.size(), d.checks.size()));
     return exit_ok;
 }
 

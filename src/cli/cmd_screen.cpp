@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "dialogue.hpp"
@@ -19,8 +20,56 @@
 #include "terminal.hpp"
 
 namespace myoscreen::cli {
+namespace {
+
+// A saved session given to --answers: say how to use it rather than list
+// its keys as unknown questions. Recognised by its schema alone (whatever
+// definitions it was saved with: --resume says if they differ); an answers
+// file without the schema's name is never parsed twice.
+void refuse_session_file(const std::string& path, const std::string& text) {
+    if (text.find("myoscreen.session/1") == std::string::npos) return;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || j.value("schema", nlohmann::json()) != "myoscreen.session/1") return;
+    const std::string name = path == "-" ? "<stdin>" : path;
+    throw Failure(exit_usage, path == "-" ? fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
+                                                        "from its file with myoscreen --resume FILE", name)
+                                          : fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
+                                                        "with myoscreen --resume {}", name, shell_quote(path)));
+}
+
+// A JSON report (--format json) given to --answers: its "answers" (written
+// by --include-answers) are the answers; one without them is refused with
+// the way to make one. Empty when the text is not a report.
+std::optional<std::string> answers_of_report(const std::string& path, const std::string& text) {
+    if (text.find("myoscreen.report/1") == std::string::npos) return std::nullopt;  // cheap: most files are answers
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || j.value("schema", nlohmann::json()) != "myoscreen.report/1") return std::nullopt;
+    const std::string name = path == "-" ? "<stdin>" : path;
+    const auto it = j.find("answers");
+    if (it == j.end())
+        throw Failure(exit_data, fmt::format("{} is a myoscreen report without its answers: make the report with --include-answers "
+                                             "to feed it back as --answers", name));
+    return it->dump();
+}
+
+// Plausibility checks of answers not typed in the dialogue: warnings on
+// stderr naming the check and where the answers came from; never errors.
+void warn_checks(const Definitions& d, const Report& report, const std::string& from) {
+    for (int k : report.checks) {
+        const Check& c = d.checks[static_cast<std::size_t>(k)];
+        std::string confirm;
+        for (int q : c.confirm) confirm += (confirm.empty() ? "" : ", ") + d.questions[static_cast<std::size_t>(q)].id;
+        warn(fmt::format("warning: {}: check {}: {} (answers to confirm: {}; they were used as given)", from, c.id,
+                         check_message(d, report, k), confirm));
+    }
+}
+
+}  // namespace
+
 Answers read_answers_file(const Definitions& d, const std::string& path) {
-    const std::string text = read_input(path, "answers");
+    std::string text = read_input(path, "answers");
+    refuse_session_file(path, text);
+    if (auto from_report = answers_of_report(path, text)) text = std::move(*from_report);
     Answers answers;
     const auto errs = parse_json_answers(d, text, answers);
     if (!errs.empty()) {
@@ -43,6 +92,8 @@ int cmd_screen(const ScreenArgs& a) {
     if (a.format == "pdf" && ::isatty(STDOUT_FILENO) != 0)
         throw Failure(exit_usage, "a PDF is not shown on a terminal: use --report FILE.pdf, or redirect stdout "
                                   "(myoscreen screen --format pdf > report.pdf)");
+    if (a.include_answers && a.format != "json" && report_format != std::optional<std::string>("json"))
+        throw Failure(exit_usage, "--include-answers adds \"answers\" to a JSON report: use --format json or --report FILE.json");
     const Definitions d = load_rules(a.rules);
     const bool tty_in = ::isatty(STDIN_FILENO) != 0;
     if (a.answers.empty() && !tty_in && (!a.save.empty() || !a.resume.empty()))
@@ -78,10 +129,14 @@ int cmd_screen(const ScreenArgs& a) {
     if (asked) mark_not_needed(report, *asked);
     for (int q : report.ignored)
         warn(fmt::format("answer to '{}' ignored: the question does not apply (its ask_if is false)", d.questions[q].id));
+    // The dialogue asked about these as they arose; other sources are told here.
+    if (!a.answers.empty()) warn_checks(d, report, a.answers == "-" ? "<stdin>" : a.answers);
+    else if (!tty_in) warn_checks(d, report, "<stdin> (line mode)");
 
     ReportOutput ro;
     ro.format = a.format.empty() ? "text" : a.format;
     ro.explain = a.explain;
+    ro.include_answers = a.include_answers;
     ro.color = use_color(STDOUT_FILENO, a.no_color);
     ro.width = terminal_width(STDOUT_FILENO);
     ro.height = terminal_height(STDOUT_FILENO);

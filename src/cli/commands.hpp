@@ -29,6 +29,7 @@ struct ScreenArgs {
     bool no_color = false;
     bool fail_on_flag = false;
     bool all_questions = false;  // the dialogue asks every question, not only those still needed
+    bool include_answers = false;  // JSON: add "answers", every answer as understood
     std::string save, resume;
 };
 int cmd_screen(const ScreenArgs& a);
@@ -49,6 +50,7 @@ struct BatchArgs {
     std::string report;  // the cohort report (.html)
     std::string paper;   // a4 | letter; empty: from the locale
     bool explain = false;
+    bool include_answers = false;  // JSON outputs: every answer as understood
     bool no_color = false;
     std::string rules;
     std::uint64_t max_errors = 0;

@@ -1,4 +1,5 @@
 #include "dialogue.hpp"
+#include "dialogue_checks.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -178,15 +179,6 @@ private:
     }
 };
 
-// A path as one shell word, for a command to copy.
-std::string shell_quote(const std::string& s) {
-    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+=:,") == std::string::npos)
-        return s;
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 std::string hint(const Question& q) {
     switch (q.type) {
     case QuestionType::integer:
@@ -248,6 +240,7 @@ private:
     Session session_;
     std::vector<bool> announced_ = std::vector<bool>(defs_.red_flags.size(), false);
     bool ended_early_ = false;
+    std::vector<bool> checks_raised_;  // plausibility checks asked about while true
 
     // --save FILE that already exists: a session of these definitions is
     // offered for resuming; anything else is never overwritten.
@@ -392,8 +385,24 @@ private:
     const std::string& save_path() const { return opt_.save.empty() ? opt_.resume : opt_.save; }
 
     void after_answer() {
+        plausibility();
         if (!save_path().empty()) save_session(save_path(), defs_, session_.answers(), session_.history());
-        emergency_check();
+        if (!ended_early_) emergency_check();
+    }
+
+    // A slip such as 180 (kg) at 180 cm: ask to confirm or correct (dialogue_checks.cpp).
+    void plausibility() {
+        if (defs_.checks.empty()) return;
+        const CheckTerminal t{[this](std::string_view s) { term_.print(s); },
+                              [this](const std::string& prompt) { return term_.read_line(prompt); },
+                              [this](std::string_view lead, std::string_view text, std::string_view indent) {
+                                  return term_.wrap(lead, text, indent);
+                              },
+                              [this](std::string_view s) { return term_.bold(s); }, [this](std::string_view s) { return term_.dim(s); }};
+        if (!confirm_checks(defs_, session_, checks_raised_, t)) {
+            term_.print("\n");
+            ended_early_ = true;  // Ctrl-D: the report on the answers so far
+        }
     }
 
     // An emergency red flag is said at once, before any more questions.

@@ -1,3 +1,4 @@
+// Piped line mode: each line of stdin answers the next question asked.
 #include "line_answers.hpp"
 
 #include <fmt/format.h>
@@ -34,6 +35,9 @@ Answers read_line_answers(const Definitions& defs) {
         default: break;  // answered, skipped, back, or '?' (nothing to show)
         }
     }
+    if (line_no == 0)  // an empty pipe (or a redirect from an empty file) is rarely meant
+        warn("no answers were read: the input had no lines; the report below is of no answers "
+             "(give answers one a line, or use --answers FILE)");
     if (pos < text.size() && s.finished() && text.find_first_not_of(" \t\r\n", pos) != std::string::npos) {
         // Lines after the last question: say so rather than drop them silently.
         warn(fmt::format("input has lines after the last question (from line {}); they were not used", line_no + 1));

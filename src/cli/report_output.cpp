@@ -61,6 +61,7 @@ std::string render_report(const Report& r, const Answers& answers, const ReportO
     if (o.format == "json") {
         RenderOptions ro;
         ro.explain = o.explain;
+        if (o.include_answers) ro.answers = &answers;
         render_json(r, out, ro);
     } else if (o.format == "html") {
         HtmlOptions ho;

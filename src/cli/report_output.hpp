@@ -25,6 +25,7 @@ std::optional<std::string> format_of_file(const std::string& path);
 struct ReportOutput {
     std::string format;  // text | json | html | pdf
     bool explain = false;
+    bool include_answers = false;  // json: add "answers"
     bool color = false;
     int width = 80;
     int height = 0;  // text: the screen's rows (0: not a screen)

@@ -45,4 +45,13 @@ void load_session(const std::string& path, const Definitions& defs, Answers& ans
     if (r.kind != SessionRead::Kind::ok) throw Failure(exit_data, fmt::format("{}: {}", path, r.message));
 }
 
+// A path as one shell word, for a command to copy.
+std::string shell_quote(const std::string& s) {
+    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+=:,") == std::string::npos)
+        return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 }  // namespace myoscreen::cli

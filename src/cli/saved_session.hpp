@@ -19,4 +19,7 @@ void load_session(const std::string& path, const Definitions& defs, Answers& ans
 // fsync, rename. Throws Failure(74) on error and leaves no temporary behind.
 void write_file_atomic(const std::string& path, const std::string& data);
 
+// A path as one shell word, for a command to copy (--resume 'my file').
+std::string shell_quote(const std::string& s);
+
 }  // namespace myoscreen::cli

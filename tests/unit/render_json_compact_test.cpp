@@ -43,9 +43,11 @@ void check_same(const Definitions& d, int sets, std::uint32_t seed) {
     const std::string ids[] = {"p1", "", "quote \" back\\slash", "line\nbreak \x01", "caf\xc3\xa9"};
     RenderBuffer fast, slow;
     for (int k = 0; k < sets; ++k) {
-        const Report r = screen(d, random_answers(d, rng, k % 3 == 0 ? 0.0 : 0.3));
+        const Answers a = random_answers(d, rng, k % 3 == 0 ? 0.0 : 0.3);
+        const Report r = screen(d, a);
         RenderOptions ro;
         ro.pretty = false;
+        if (k % 2) ro.answers = &a;  // --include-answers
         if (k % 5) ro.id = ids[k % 5];
         fast.clear();
         slow.clear();

@@ -79,14 +79,19 @@ Reason answer_from_bool(const Question& q, bool v, Answer& out) {
 
 namespace {
 
-Reason number_from_text(const Question& q, std::string_view text, std::string_view default_unit, Answer& out) {
+Reason number_from_text(const Question& q, std::string_view text, std::string_view default_unit, Answer& out,
+                        std::optional<double>* bare_out) {
     std::string why;
     std::optional<Quantity> qty;
     std::string with_unit;
     if (const auto bare = parse_number(text)) {
         // A bare number (most cells): in the column's unit, if any.
-        if (default_unit.empty()) qty = Quantity{*bare};
-        else text = with_unit = std::string(text) + " " + std::string(default_unit);
+        if (default_unit.empty()) {
+            qty = Quantity{*bare};
+            if (bare_out) *bare_out = *bare;
+        } else {
+            text = with_unit = std::string(text) + " " + std::string(default_unit);
+        }
     }
     if (!qty) qty = parse_quantity(text, q.unit, why);
     if (!qty) return why;
@@ -111,12 +116,13 @@ Reason codes_from_text(const Question& q, std::string_view text, Answer& out) {
 
 }  // namespace
 
-Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit) {
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit,
+                        std::optional<double>* bare) {
     text = trim(text);
     if (text.empty()) return std::nullopt;  // unanswered
     switch (q.type) {
     case QuestionType::integer:
-    case QuestionType::number: return number_from_text(q, text, default_unit, out);
+    case QuestionType::number: return number_from_text(q, text, default_unit, out, bare);
     case QuestionType::yes_no: {
         const auto b = yes_no_word(text);
         if (!b) return "answer yes or no";

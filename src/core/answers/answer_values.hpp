@@ -26,8 +26,11 @@ inline constexpr std::string_view not_an_object = "expected a JSON object of {qu
 // count, and blank text is unanswered (`out` untouched). A number may carry
 // a unit ("154 lb", "5 ft 8 in"; `default_unit` for a bare number, from a
 // column named weight_lb); yes/no takes yes, no, true, false, y, n, 1, 0; a
-// choice takes its code, a multi_choice its codes split by ';'.
-Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit = {});
+// choice takes its code, a multi_choice its codes split by ';'. `bare`, if
+// given, receives the number when a number was typed without a unit and no
+// default unit applied (the plausibility checks' unit alternative).
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit = {},
+                        std::optional<double>* bare = nullptr);
 // A JSON string: as text, but a multi_choice takes an array.
 Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out);
 // A number in the base unit (a JSON number, or text once its unit is

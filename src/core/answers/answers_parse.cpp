@@ -60,14 +60,17 @@ std::string describe_range(const Question& q) {
 }
 
 std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
-                                              std::string_view default_unit, bool strict) {
+                                              std::string_view default_unit, bool strict, TypedDetail* info) {
     auto fail = [&](std::string why) { return AnswerError{q.id, std::move(why)}; };
+    if (info) *info = TypedDetail{};
     text = trim(text);
     if (text.empty()) return fail("empty answer");
     // Numbers and yes/no follow the value rules everywhere; so do choices in
     // batch cells (strict). Only the prompt takes choices more loosely.
     if (strict || q.type == QuestionType::integer || q.type == QuestionType::number || q.type == QuestionType::yes_no) {
-        if (auto why = detail::answer_from_text(q, text, out, default_unit)) return fail(std::move(*why));
+        std::optional<double> bare;
+        if (auto why = detail::answer_from_text(q, text, out, default_unit, &bare)) return fail(std::move(*why));
+        if (info) info->bare_number = bare;
         return std::nullopt;
     }
     if (q.type == QuestionType::choice) {

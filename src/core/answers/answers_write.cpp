@@ -1,15 +1,15 @@
-#include <fmt/format.h>
+// Answers as a JSON answers object: see answers_write.hpp.
+#include "answers_write.hpp"
 
-#include "json_writer.hpp"
-#include "myoscreen/answers.hpp"
+#include <algorithm>
+
+#include <fmt/format.h>
 
 namespace myoscreen {
 
-std::string answers_to_json(const Definitions& defs, const Answers& answers) {
-    std::string out;
-    detail::JsonWriter w(out, false);
+void detail::write_answers(JsonWriter& w, const Definitions& defs, const Answers& answers) {
     w.begin_object();
-    for (std::size_t i = 0; i < defs.questions.size(); ++i) {
+    for (std::size_t i = 0; i < defs.questions.size() && i < answers.values.size(); ++i) {
         const Question& q = defs.questions[i];
         const Answer& a = answers.values[i];
         if (!a.given) continue;
@@ -23,10 +23,24 @@ std::string answers_to_json(const Definitions& defs, const Answers& answers) {
                 if (a.set >> c & 1U) w.string(q.choices[c].code);
             w.end_array();
             break;
-        default: w.raw(fmt::format("{}", a.num)); break;  // shortest exact form
+        default: {
+            // Shortest exact form, without a heap string per number (batch
+            // --include-answers writes one for most questions of every record).
+            char buf[32];
+            const auto r = fmt::format_to_n(buf, sizeof buf, "{}", a.num);
+            w.raw(std::string_view(buf, std::min(r.size, sizeof buf)));
+            break;
+        }
         }
     }
-    w.end_object().finish();
+    w.end_object();
+}
+
+std::string answers_to_json(const Definitions& defs, const Answers& answers) {
+    std::string out;
+    detail::JsonWriter w(out, false);
+    detail::write_answers(w, defs, answers);
+    w.finish();
     return out;
 }
 

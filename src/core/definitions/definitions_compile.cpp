@@ -107,6 +107,8 @@ private:
         case O::band: return defs_.instruments[e.index].bands[e.sub].when;
         case O::rule: return defs_.factors[e.index].rules[e.sub].when;
         case O::factor_level: return e.sub == 0 ? defs_.factors[e.index].likely : defs_.factors[e.index].possible;
+        case O::check: return defs_.checks[e.index].when;
+        case O::check_alternative: return defs_.checks[e.index].alternative.when;
         case O::red_flag: break;  // returned below: every path returns a real target
         }
         return defs_.red_flags[e.index].when;

@@ -1,7 +1,8 @@
 // The definitions reader: JSON → model, field by field, collecting every
 // problem with its location; expressions are queued for compiling. Split from
-// definitions_loader.cpp (the entry point) and definitions_scoring.cpp
-// (instruments, factors, red flags) to keep each file small.
+// definitions_loader.cpp (the entry point), definitions_scoring.cpp
+// (instruments, factors, red flags) and definitions_checks.cpp (plausibility
+// checks) to keep each file small.
 #pragma once
 
 #include <algorithm>
@@ -58,7 +59,7 @@ public:
     void top(const json& j) {
         if (!ctx_.object(j, "", "the definitions")) return;
         ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "language", "disclaimer", "general_advice", "levels", "sections",
-                               "questions", "derived", "instruments", "factors", "red_flags", "references"});
+                               "questions", "derived", "instruments", "factors", "red_flags", "checks", "references"});
         if (auto s = ctx_.str(j, "", "schema"); s && *s != schema_id)
             ctx_.error("/schema", "unsupported schema \"" + *s + "\" (expected \"" + std::string(schema_id) + "\")");
         defs_.name = ctx_.str(j, "", "name").value_or("");
@@ -73,6 +74,7 @@ public:
         list(j, "instruments", [&](const json& v, const std::string& p) { instrument(v, p); }, false);
         list(j, "factors", [&](const json& v, const std::string& p) { factor(v, p); });
         list(j, "red_flags", [&](const json& v, const std::string& p) { red_flag(v, p); }, false);
+        list(j, "checks", [&](const json& v, const std::string& p) { check(v, p); }, false);
         list(j, "references", [&](const json& v, const std::string& p) {
             if (!ctx_.object(v, p, "a reference")) return;
             ctx_.only_keys(v, p, {"id", "citation", "url"});
@@ -277,6 +279,9 @@ private:
     void item(const json& v, const std::string& p, Instrument& ins, int ii, int k);
     void factor(const json& v, const std::string& p);
     void red_flag(const json& v, const std::string& p);
+    void check(const json& v, const std::string& p);
+    void check_alternative(const json& v, const std::string& p, Check& c);
+    void check_message(const std::string& message, const std::string& p);
 
     std::optional<int> whole(const json& obj, const std::string& p, const char* key) {
         auto n = ctx_.num(obj, p, key);

@@ -20,7 +20,7 @@ using json = nlohmann::ordered_json;  // objects as vectors: fewer allocations a
 
 // An expression waiting to be compiled once every id is known.
 struct PendingExpr {
-    enum class Owner { ask_if, derived, item, band, rule, factor_level, red_flag };
+    enum class Owner { ask_if, derived, item, band, rule, factor_level, red_flag, check, check_alternative };
     Owner owner;
     int index = 0, sub = 0, sub2 = 0;  // which question/derived/instrument/factor, item/band/rule, case
     std::string text;

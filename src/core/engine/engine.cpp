@@ -1,5 +1,5 @@
 // screen(): questions (with skip logic) → derived values and instruments in
-// dependency order → factors → red flags. Pure: everything it needs comes in
+// dependency order → factors → red flags → plausibility checks. Pure: everything it needs comes in
 // through its arguments and everything it finds goes out in the Report.
 #include <algorithm>
 #include <cmath>
@@ -182,6 +182,15 @@ void screen_into(const Definitions& defs, const Answers& answers, const ScreenOp
         if (!flag_values[k].firm() && !flag_values[k].is_true() && defs.red_flags[k].urgency > fl.urgency)
             deps |= flag_values[k].deps;
     to_list(deps, fl.would_decide);
+
+    // Plausibility checks: warnings about the answers, never part of the
+    // screening itself (the answers stand).
+    r.checks.clear();
+    Value check;
+    for (std::size_t k = 0; k < defs.checks.size(); ++k) {
+        evaluate_into(defs.checks[k].when, s, stack.data(), check);
+        if (check.is_true()) r.checks.push_back(static_cast<int>(k));
+    }
 }
 
 }  // namespace myoscreen

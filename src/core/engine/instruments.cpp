@@ -107,11 +107,10 @@ int range_band(const Instrument& ins, int score) {
 
 InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs, Value* slots, Value* stack) {
     InstrumentResult r;
-    bool any_present = false, any_soft = false;
+    bool any_present = false, any_soft = false, any_known = false;
     int lo = 0, hi = 0;
     int widen_lo = 0, widen_hi = 0;  // how far items that could change (soft) could move [lo, hi]
     int reach_lo = 0, reach_hi = 0;  // [lo, hi] should unknown items also turn out absent (0 points)
-    bool any_known = false;
     DepSet deps;                     // what could change the score: unknown and soft items
     Value criterion_points;
     for (const Item& it : ins.items) {
@@ -157,6 +156,7 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         return r;
     }
     r.high = hi;
+    r.any_known = any_known;
     if (r.complete) {
         slots[ins.score_slot] = Value::number(r.score);
         if (any_soft) slots[ins.score_slot].add_deps(deps);

@@ -10,7 +10,7 @@
 namespace myoscreen {
 
 Session::Session(const Definitions& defs, bool adaptive)
-    : defs_(defs), answers_(defs.questions.size()), adaptive_(adaptive) {
+    : defs_(defs), answers_(defs.questions.size()), typed_(defs.questions.size()), adaptive_(adaptive) {
     advance(-1);
 }
 
@@ -73,23 +73,34 @@ Session::Outcome Session::input(std::string_view line, AnswerError& err) {
     Outcome result = Outcome::answered;
     if (cmd == "skip" || cmd.empty()) {
         answers_.values[q] = Answer{};
+        typed_[static_cast<std::size_t>(q)] = TypedDetail{};
         result = Outcome::skipped;
     } else {
         Answer a;
-        if (auto e = parse_typed_answer(defs_.questions[q], line, a)) {
+        TypedDetail how;
+        if (auto e = parse_typed_answer(defs_.questions[q], line, a, {}, false, &how)) {
             err = *e;
             return Outcome::invalid;
         }
         answers_.values[q] = a;
+        typed_[static_cast<std::size_t>(q)] = how;
     }
     history_.push_back(q);
     advance(q);
     return result;
 }
 
+void Session::correct(int q, const Answer& a, const TypedDetail& how) {
+    answers_.values[static_cast<std::size_t>(q)] = a;
+    typed_[static_cast<std::size_t>(q)] = how;
+    // The answer may change what is asked next (skip logic, what is still needed).
+    advance(history_.empty() ? -1 : history_.back());
+}
+
 void Session::restore(const Answers& answers, const std::vector<int>& history) {
     answers_ = answers;
     history_ = history;
+    typed_.assign(defs_.questions.size(), TypedDetail{});
     advance(history_.empty() ? -1 : history_.back());
 }
 

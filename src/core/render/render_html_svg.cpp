@@ -69,7 +69,9 @@ void score_scale_svg(std::string& out, const ReportView::Score& s, std::string_v
     }
     const double xs = x_of(s.score, max), xh = x_of(s.high, max);
     std::string label;
-    if (s.complete || s.high == s.score) {
+    if (!s.answered) {
+        label = "Your score: \u2013 (nothing answered)";  // no marker: 0 would be a score
+    } else if (s.complete || s.high == s.score) {
         out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"8\" fill=\"#1a1a1a\" stroke=\"#fff\" stroke-width=\"2\"/>", xs, mid);
         label = fmt::format("Your score: {}", s.score);
         if (!s.complete) label += " (incomplete)";

@@ -93,6 +93,8 @@ void report(JsonWriter& w, const Report& r, const RenderOptions& opt) {
     question_list(w, d, fl.would_decide);
     if (opt.explain) explain_checks(w, d, fl);
     section::attention_close(w, d);
+    if (opt.answers) section::answers(w, d, *opt.answers);
+    section::report_end(w);
 }
 
 }  // namespace

@@ -76,7 +76,7 @@ struct CompactJsonRenderer::Pieces {
 
     std::array<Piece, 8> attention_open;  // per variant(flag, urgency), up to the reasons list
     std::vector<Piece> reasons;           // per red flag
-    Piece attention_would_decide, tail;
+    Piece attention_would_decide, tail, end;  // tail: to the disclaimer; end: the closing brace
     std::size_t attention_room = 0;
 
     // What `write` writes through a compact writer started `depth`
@@ -181,7 +181,9 @@ CompactJsonRenderer::CompactJsonRenderer(const Definitions& d) {
     }
     pc.attention_would_decide = pc.cut(in_reasons, false, section::attention_would_decide);
     pc.tail = pc.cut(in_section, false, [&](JsonWriter& w) { section::attention_close(w, d); });
-    pc.attention_room = longest(pc.attention_open) + reasons + pc.attention_would_decide.len + pc.list_room + pc.tail.len;
+    pc.end = pc.cut(in_report, false, section::report_end);
+    pc.attention_room =
+        longest(pc.attention_open) + reasons + pc.attention_would_decide.len + pc.list_room + pc.tail.len + pc.end.len;
 
     pc.arena.append(block, ' ');  // slack: a block read from the last piece stays inside
     pc.scratch = std::string();
@@ -283,6 +285,17 @@ void CompactJsonRenderer::render(const Report& r, RenderBuffer& buf, const Rende
     o.put(pc.attention_would_decide);
     o.list(pc.question, fl.would_decide);
     o.put(pc.tail);
+    if (opt.answers) {  // --include-answers: written by the shared section writer
+        buf.len = static_cast<std::size_t>(o.p - buf.bytes.data());
+        {
+            JsonWriter w(buf.bytes, buf.len, false);
+            w.inside(section::in_report);
+            section::answers(w, d, *opt.answers);
+        }
+        o.p = buf.bytes.data() + buf.len;
+        o.room(pc.end.len);
+    }
+    o.put(pc.end);
     buf.len = static_cast<std::size_t>(o.p - buf.bytes.data());
 }
 

@@ -111,7 +111,9 @@ void scale(Pen& p, const ReportView::Score& s) {
     }
     const double xs = x_of(s.score), xh = x_of(s.high);
     char buf[96];
-    if (s.complete || s.high == s.score) {
+    if (!s.answered) {
+        std::snprintf(buf, sizeof buf, "Your score: \u2013 (nothing answered)");  // no marker: 0 would be a score
+    } else if (s.complete || s.high == s.score) {
         p.circle(xs, mid, 6, ink, white, 1.5);
         std::snprintf(buf, sizeof buf, "Your score: %d%s", s.score, s.complete ? "" : " (incomplete)");
     } else {

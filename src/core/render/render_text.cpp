@@ -144,7 +144,9 @@ void instruments(Text& t, const Report& r) {
         const int filled = ins.max_score > 0 ? (ir.score * cells + ins.max_score / 2) / ins.max_score : 0;
         std::string bar;
         for (int c = 0; c < cells; ++c) bar += c < filled ? "#" : ".";
-        row += fmt::format("{:>2}/{:<2} [{:<10}] ", ir.score, ins.max_score, bar);
+        // Nothing answered: no score at all, not a score of 0.
+        if (ir.any_known) row += fmt::format("{:>2}/{:<2} [{:<10}] ", ir.score, ins.max_score, bar);
+        else row += fmt::format(" \u2013/{:<2} [{:<10}] ", ins.max_score, std::string(static_cast<std::size_t>(cells), '.'));
         std::string band = ir.band >= 0 ? ins.bands[ir.band].name : "undecided";
         for (char& c : band) c = c == '_' ? ' ' : c;  // at_risk → at risk
         row += band;

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 
+#include "answers_write.hpp"
 #include "json_writer.hpp"
 #include "myoscreen/definitions.hpp"
 #include "myoscreen/report.hpp"
@@ -154,11 +155,22 @@ inline void reason(JsonWriter& w, const RedFlag& rf) {
 // In reasons: closes it; the list of questions that would decide the flag follows.
 inline void attention_would_decide(JsonWriter& w) { w.end_array().key("would_decide"); }
 
-// In attention (after --explain's checks, if any): closes it, writes the
-// disclaimer and ends the report, with its line break.
+// In attention (after --explain's checks, if any): closes it and writes the
+// disclaimer.
 inline void attention_close(JsonWriter& w, const Definitions& d) {
     w.end_object();
     w.key("disclaimer").string(d.disclaimer);
+}
+
+// In the report, only with --include-answers: every answer as understood,
+// in the JSON answers forms, so the report can be fed back as --answers.
+inline void answers(JsonWriter& w, const Definitions& d, const Answers& a) {
+    w.key("answers");
+    write_answers(w, d, a);
+}
+
+// In the report: ends it, with its line break.
+inline void report_end(JsonWriter& w) {
     w.end_object();
     w.put("\n");
 }

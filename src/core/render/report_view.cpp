@@ -162,6 +162,7 @@ void scores(ReportView& v, const Report& r, Sources& src) {
         s.description = ins.description;
         s.applies = ir.applies;
         s.complete = ir.complete;
+        s.answered = !ir.applies || ir.any_known;
         s.max = ins.max_score;
         s.score = ir.applies ? ir.score : 0;
         s.high = ir.applies ? std::max(ir.high, s.score) : 0;
@@ -174,10 +175,12 @@ void scores(ReportView& v, const Report& r, Sources& src) {
         if (!s.applies) {
             s.result = "Does not apply to you.";
         } else {
-            if (s.complete) s.result = fmt::format("Score {} out of {}", s.score, s.max);
+            // Nothing answered: no score at all (–), not a score of 0.
+            if (!s.answered) s.result = fmt::format("No score (\u2013 out of {}): none of its questions was answered.", s.max);
+            else if (s.complete) s.result = fmt::format("Score {} out of {}", s.score, s.max);
             else s.result = fmt::format("Incomplete: at least {} and up to {} out of {}", s.score, s.high, s.max);
-            if (s.band_decided) s.result += fmt::format(": {}{}.", s.band, s.complete ? "" : " whatever the missing answers");
-            else s.result += ": not yet decided.";
+            if (s.answered && s.band_decided) s.result += fmt::format(": {}{}.", s.band, s.complete ? "" : " whatever the missing answers");
+            else if (s.answered) s.result += ": not yet decided.";
             if (!s.bands.empty()) s.bands_text = "Bands: " + band_ranges(s.bands) + ".";
         }
         s.summary = s.bands_text.empty() ? s.result : s.result + " " + s.bands_text;

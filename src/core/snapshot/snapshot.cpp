@@ -25,7 +25,7 @@ namespace {
 static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big,
               "the snapshot writes numbers in the machine's byte order: mixed-endian machines are not supported");
 constexpr std::string_view magic =
-    std::endian::native == std::endian::little ? "myoscreen.snapshot/7 le\n" : "myoscreen.snapshot/7 be\n";
+    std::endian::native == std::endian::little ? "myoscreen.snapshot/8 le\n" : "myoscreen.snapshot/8 be\n";
 
 // The width in the snapshot of every scalar type copied as raw bytes. A type
 // not listed does not compile: add it here (and bump the format) first.
@@ -74,11 +74,13 @@ template <class A> void fields(A& a, LevelWording& x) { a.all(x.heading, x.note)
 template <class A> void fields(A& a, Rule& x) { a.all(x.id, x.text, x.source, x.when, x.slot); }
 template <class A> void fields(A& a, Factor& x) { a.all(x.id, x.title, x.source, x.rules, x.likely, x.possible, x.advice); }
 template <class A> void fields(A& a, RedFlag& x) { a.all(x.id, x.text, x.action, x.source, x.urgency, x.when); }
+template <class A> void fields(A& a, CheckAlternative& x) { a.all(x.question, x.unit, x.when); }
+template <class A> void fields(A& a, Check& x) { a.all(x.id, x.message, x.source, x.when, x.confirm, x.alternative); }
 template <class A> void fields(A& a, Reference& x) { a.all(x.id, x.citation); }
 template <class A> void fields(A& a, Step& x) { a.all(x.kind, x.index); }
 template <class A> void fields(A& a, Definitions& x) {
     a.all(x.name, x.version, x.language, x.disclaimer, x.general_advice, x.levels, x.sections, x.questions, x.derived, x.instruments,
-          x.factors, x.red_flags, x.references, x.order, x.slot_count, x.stack_size);
+          x.factors, x.red_flags, x.checks, x.references, x.order, x.slot_count, x.stack_size);
 }
 
 template <class T>
