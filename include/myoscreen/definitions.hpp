@@ -129,6 +129,7 @@ struct Step {
 
 struct Definitions {
     std::string name, version, language, disclaimer;
+    std::string url;  // canonical URL of the questionnaire (FHIR Questionnaire.url); empty: none given
     Advice general_advice;
     std::vector<Section> sections;
     std::vector<Question> questions;

@@ -12,6 +12,7 @@
 #include "io.hpp"
 #include "line_answers.hpp"
 #include "myoscreen/adaptive.hpp"
+#include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 #include "report_output.hpp"
@@ -20,14 +21,28 @@
 
 namespace myoscreen::cli {
 Answers read_answers_file(const Definitions& d, const std::string& path) {
-    const std::string text = read_input(path, "answers");
+    std::string text = read_input(path, "answers");
     Answers answers;
-    const auto errs = parse_json_answers(d, text, answers);
+    std::vector<AnswerError> errs;
+    // A FHIR resource (a QuestionnaireResponse) says so in resourceType; a
+    // JSON answers object is keyed by question ids.
+    const bool fhir = looks_like_fhir_resource(text);
+    if (fhir) {
+        if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+        const std::size_t n = text.size();
+        text.append(FhirResponseReader::padding, ' ');
+        FhirResponseReader reader(d);
+        std::string id;
+        bool has_id = false;
+        errs = reader.read(std::string_view(text).substr(0, n), answers, id, has_id);
+    } else {
+        errs = parse_json_answers(d, text, answers);
+    }
     if (!errs.empty()) {
         const std::string name = path == "-" ? "<stdin>" : path;
         for (const auto& e : errs) {
             if (e.field.empty()) warn(fmt::format("{}: {}", name, e.reason));
-            else warn(fmt::format("{}: question '{}': {}", name, e.field, e.reason));
+            else warn(fmt::format("{}: {} '{}': {}", name, fhir ? "linkId" : "question", e.field, e.reason));
         }
         throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", errs.size(), errs.size() == 1 ? "" : "s", name));
     }
