@@ -2,6 +2,7 @@
 // line) with the core's reader and prints, a line each, every question's
 // ask_if as our three-valued evaluator decides it: {"id": true|false|null}.
 // Usage: ask_if_eval DEFINITIONS.json < responses.ndjson
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
