@@ -41,7 +41,9 @@ Answers read_answers_file(const Definitions& d, const std::string& path) {
     if (!errs.empty()) {
         const std::string name = path == "-" ? "<stdin>" : path;
         for (const auto& e : errs) {
-            if (e.field.empty()) warn(fmt::format("{}: {}", name, e.reason));
+            // A response's item whose linkId is no question is named by its
+            // place (item[0].item[3]); its field is only a suggestion.
+            if (e.field.empty() || (fhir && e.reason.starts_with("item["))) warn(fmt::format("{}: {}", name, e.reason));
             else warn(fmt::format("{}: {} '{}': {}", name, fhir ? "linkId" : "question", e.field, e.reason));
         }
         throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", errs.size(), errs.size() == 1 ? "" : "s", name));
