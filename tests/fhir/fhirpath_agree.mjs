@@ -65,7 +65,7 @@ for (let i = 0; i < N; i++) {
                    item: [{ linkId: 'all', item: Object.values(groups).flat() }] });
 }
 
-const ours = execFileSync(evalBin, [defsFile], { input: responses.map((r) => JSON.stringify(r)).join('\n') + '\n' })
+const ours = execFileSync(evalBin, [defsFile], { input: responses.map((r) => JSON.stringify(r)).join('\n') + '\n', maxBuffer: 1 << 28 })
   .toString().trim().split('\n').map((l) => JSON.parse(l));
 
 const exprs = questions.map((it) => [it.linkId, ext(it, 'enableWhenExpression')]).filter(([, e]) => e)

@@ -97,7 +97,7 @@ struct FhirResponseReader::Impl {
         if (!link) {
             whole(path + " has no linkId");
         } else if (const int qi = defs.question_index(*link); qi >= 0) {
-            if (seen[static_cast<std::size_t>(qi)]) error(qi, fmt::format("{}: the question is answered twice (a second item with its linkId)", path));
+            if (seen[static_cast<std::size_t>(qi)]) error(qi, fmt::format("the question is answered twice (a second item with its linkId, at {})", path));
             else if (has_answers) read_answers(qi, answers, path, depth);
             seen[static_cast<std::size_t>(qi)] = 1;
         } else if (has_answers || !(has_children || is_section(*link))) {

@@ -202,7 +202,7 @@ private:
                 std::string all;
                 for (std::size_t c = 1; c < n.kids.size(); ++c)
                     all += c == 1 ? "(" + condition(n.kids[c]) + ")" : ".combine(" + condition(n.kids[c]) + ")";
-                const std::string trues = "(" + all + ").where($this).count()";
+                const std::string trues = "(" + all + ").where($this = true).count()";
                 const auto unknowns = fmt::format("({} - ({}).count())", n.kids.size() - 1, all);
                 return "iif(" + trues + " >= " + k + ", true, iif(" + trues + " + " + unknowns + " < " + k + ", false))";
             }
