@@ -156,6 +156,7 @@ const std::vector<LevelWording>& default_level_wording();
 
 struct Definitions {
     std::string name, version, language, disclaimer;
+    std::string url;  // canonical URL of the questionnaire (FHIR Questionnaire.url); empty: none given
     Advice general_advice;
     std::vector<LevelWording> levels;  // by Level: likely, possible, unlikely, unknown
     // The wording of a level: from the definitions, else the plain default.

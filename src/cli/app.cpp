@@ -35,12 +35,14 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen screen < typed-answers.txt", "one typed answer a line, as they would be typed"},
         {"myoscreen screen --report for-my-doctor.html", "the dialogue, and the report also saved as a page to print"},
         {"myoscreen screen --answers visit.json --format pdf --paper letter > report.pdf", "a PDF report"},
+        {"myoscreen screen --answers response.json", "answers from a FHIR R4 QuestionnaireResponse"},
     };
     static const std::vector<Example> batch = {
         {"myoscreen batch cohort.csv > results.jsonl", "CSV with a header row of question ids"},
         {"myoscreen batch --format csv --summary cohort.jsonl > results.csv", "JSON Lines in, CSV out, a summary on stderr"},
         {"zcat big.jsonl.gz | myoscreen batch --input jsonl --jobs 4", "from stdin, four worker threads"},
         {"myoscreen batch cohort.csv --report cohort.html > results.jsonl", "and a cohort report with charts"},
+        {"myoscreen batch --input fhir responses.ndjson > results.jsonl", "FHIR QuestionnaireResponses, one a line (Bulk Data NDJSON)"},
     };
     static const std::vector<Example> next = {
         {"myoscreen next --answers so-far.json", "{\"next\": QUESTION or null, \"needed\": [ids], \"asked\": N}"},
@@ -50,6 +52,7 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen questions", "every question, its answers and skip logic"},
         {"myoscreen questions --format csv-header > template.csv", "a CSV header for batch input"},
         {"myoscreen questions --format json", "the questionnaire for another front-end"},
+        {"myoscreen questions --format fhir > questionnaire.json", "the questionnaire as a FHIR R4 Questionnaire"},
     };
     static const std::vector<Example> rules = {
         {"myoscreen rules check my-definitions.json", "check a definitions file; every problem with FILE:LINE:COL"},
@@ -91,7 +94,9 @@ std::string exit_footer() {
 // The screen command's options, on `screen` and, as it is the default
 // command, on the top level too (`myoscreen --save F` = `myoscreen screen --save F`).
 void add_screen_options(CLI::App* s, ScreenArgs& screen) {
-    s->add_option("--answers", screen.answers, "Read the answers from FILE (a JSON object), or - for stdin")->type_name("FILE");
+    s->add_option("--answers", screen.answers,
+                  "Read the answers from FILE (a JSON answers object or a FHIR QuestionnaireResponse), or - for stdin")
+        ->type_name("FILE");
     s->add_option("--format", screen.format, "Report format on stdout (default: text); pdf only when stdout is not a terminal")
         ->check(CLI::IsMember({"text", "json", "html", "pdf"}));
     s->add_option("--report", screen.report,
@@ -128,8 +133,9 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     BatchArgs& batch = a.batch;
     auto* b = app->add_subcommand("batch", "Screen many records (CSV or JSON Lines), one result line per record, in order");
     b->add_option("FILE", batch.files, "Input files, or - for stdin (default: stdin)");
-    b->add_option("--input", batch.input, "Input format (default: from the file extension, or the content)")
-        ->check(CLI::IsMember({"csv", "jsonl"}));
+    b->add_option("--input", batch.input,
+                  "Input format (default: from the file extension, or the content); fhir: NDJSON of FHIR R4 QuestionnaireResponses")
+        ->check(CLI::IsMember({"csv", "jsonl", "fhir"}));
     b->add_option("--format", batch.format, "Output format")->check(CLI::IsMember({"jsonl", "csv", "json"}))->capture_default_str();
     b->add_option("--jobs,-j", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1U, 1024U))->type_name("N");
     b->add_option("--id-column", batch.id_column, "Column or key carrying a record id into the output")
@@ -153,7 +159,7 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
 
     NextArgs& next = a.next;
     auto* n = app->add_subcommand("next", "Print the adaptive questionnaire's next question as JSON, for other front-ends");
-    n->add_option("--answers", next.answers, "The answers so far: a JSON answers object in FILE, or - for stdin")->type_name("FILE");
+    n->add_option("--answers", next.answers, "The answers so far: a JSON answers object or a FHIR QuestionnaireResponse in FILE, or - for stdin")->type_name("FILE");
     n->add_option("--session", next.session, "Or a session saved with screen --save FILE (skipped questions are not asked again)")
         ->type_name("FILE");
     n->add_option("--rules", next.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
@@ -162,7 +168,7 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     QuestionsArgs& questions = a.questions;
     auto* q = app->add_subcommand("questions", "Print the questionnaire (stdout)");
     q->add_option("--format", questions.format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown"}))
+        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown", "fhir"}))
         ->capture_default_str();
     q->add_option("--rules", questions.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
     q->footer(examples_footer("questions"));

@@ -2,6 +2,7 @@
 #include "batch_pipeline.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <span>
 
@@ -10,6 +11,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include "io.hpp"
+#include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 
@@ -46,6 +48,7 @@ struct Chunk {
 struct Workspace {
     explicit Workspace(const Definitions* d) : jsonl(*d) {}
     JsonAnswersReader jsonl;
+    std::unique_ptr<FhirResponseReader> fhir;  // --input fhir only
     Answers answers;
     Report report;
     ScreenScratch scratch;
@@ -108,6 +111,10 @@ private:
             has_id = cfg_.layout->has_id;
             if (!parse_csv_row(defs_, *cfg_.layout, ws.fields.views, ws.answers, ws.id, ws.errors))
                 return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, ws.errors);
+        } else if (cfg_.input == InputFormat::fhir) {
+            if (!ws.fhir) ws.fhir = std::make_unique<FhirResponseReader>(defs_);
+            const auto& errors = ws.fhir->read(text, ws.answers, ws.id, has_id);
+            if (!errors.empty()) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, errors);
         } else {
             const auto& errors = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
             if (!errors.empty()) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, errors);

@@ -1,4 +1,4 @@
-// `batch`: screen CSV or JSON Lines records, one result line per record, in
+// `batch`: screen CSV, JSON Lines or FHIR NDJSON records, one result line per record, in
 // input order, whatever --jobs.
 #include <cerrno>
 #include <chrono>
@@ -75,8 +75,9 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
         out.push_back(std::move(s));
     }
     for (auto& s : out) {
-        auto fmt_ = a.input == "csv" ? std::optional(InputFormat::csv)
+        auto fmt_ = a.input == "csv"     ? std::optional(InputFormat::csv)
                     : a.input == "jsonl" ? std::optional(InputFormat::jsonl)
+                    : a.input == "fhir"  ? std::optional(InputFormat::fhir)
                                          : format_from_name(s->name);
         // Unnamed input: JSON Lines start with '{', anything else is CSV.
         if (!fmt_) fmt_ = s->reader->peek() == '{' ? InputFormat::jsonl : InputFormat::csv;

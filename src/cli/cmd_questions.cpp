@@ -1,10 +1,11 @@
-// `questions`: the catalogue as text, JSON, a CSV header, or Markdown.
+// `questions`: the catalogue as text, JSON, a CSV header, Markdown, or a FHIR R4 Questionnaire.
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
 #include "myoscreen/answers.hpp"
+#include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen::cli {
@@ -67,6 +68,11 @@ int cmd_questions(const QuestionsArgs& a) {
     if (a.format == "text") write_out(as_text(d));
     else if (a.format == "json") write_out(as_json(d));
     else if (a.format == "markdown") write_out(as_markdown(d));
+    else if (a.format == "fhir") {
+        std::string out;
+        render_questionnaire_fhir(d, out);
+        write_out(out);
+    }
     else {
         std::string line;
         for (const Question& q : d.questions) line += (line.empty() ? "" : ",") + q.id;

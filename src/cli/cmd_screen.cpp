@@ -13,6 +13,7 @@
 #include "io.hpp"
 #include "line_answers.hpp"
 #include "myoscreen/adaptive.hpp"
+#include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 #include "report_output.hpp"
@@ -71,12 +72,28 @@ Answers read_answers_file(const Definitions& d, const std::string& path) {
     refuse_session_file(path, text);
     if (auto from_report = answers_of_report(path, text)) text = std::move(*from_report);
     Answers answers;
-    const auto errs = parse_json_answers(d, text, answers);
+    std::vector<AnswerError> errs;
+    // A FHIR resource (a QuestionnaireResponse) says so in resourceType; a
+    // JSON answers object is keyed by question ids.
+    const bool fhir = looks_like_fhir_resource(text);
+    if (fhir) {
+        if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+        const std::size_t n = text.size();
+        text.append(FhirResponseReader::padding, ' ');
+        FhirResponseReader reader(d);
+        std::string id;
+        bool has_id = false;
+        errs = reader.read(std::string_view(text).substr(0, n), answers, id, has_id);
+    } else {
+        errs = parse_json_answers(d, text, answers);
+    }
     if (!errs.empty()) {
         const std::string name = path == "-" ? "<stdin>" : path;
         for (const auto& e : errs) {
-            if (e.field.empty()) warn(fmt::format("{}: {}", name, e.reason));
-            else warn(fmt::format("{}: question '{}': {}", name, e.field, e.reason));
+            // A response's item whose linkId is no question is named by its
+            // place (item[0].item[3]); its field is only a suggestion.
+            if (e.field.empty() || (fhir && e.reason.starts_with("item["))) warn(fmt::format("{}: {}", name, e.reason));
+            else warn(fmt::format("{}: {} '{}': {}", name, fhir ? "linkId" : "question", e.field, e.reason));
         }
         throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", errs.size(), errs.size() == 1 ? "" : "s", name));
     }

@@ -47,7 +47,7 @@ bool RecordReader::fill() {
 // Finds the line break ending the record that starts at pos_, scanning only
 // new bytes; CSV line breaks inside quotes do not count.
 bool RecordReader::find_end(std::size_t& end) {
-    if (format_ == InputFormat::jsonl) {
+    if (format_ != InputFormat::csv) {  // JSON Lines, FHIR NDJSON: a record a line
         const void* p = std::memchr(buf_.data() + scan_, '\n', buf_.size() - scan_);
         if (!p) {
             scan_ = buf_.size();

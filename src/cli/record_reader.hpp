@@ -11,7 +11,7 @@
 
 namespace myoscreen::cli {
 
-enum class InputFormat { csv, jsonl };
+enum class InputFormat { csv, jsonl, fhir };  // fhir: NDJSON of QuestionnaireResponses
 
 class RecordReader {
 public:
