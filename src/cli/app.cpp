@@ -35,12 +35,14 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen screen < typed-answers.txt", "one typed answer a line, as they would be typed"},
         {"myoscreen screen --report for-my-doctor.html", "the dialogue, and the report also saved as a page to print"},
         {"myoscreen screen --answers visit.json --format pdf --paper letter > report.pdf", "a PDF report"},
+        {"myoscreen screen --answers visit.json --format fhir > bundle.json", "a FHIR R4 Bundle: RiskAssessment, Observations, Flag"},
     };
     static const std::vector<Example> batch = {
         {"myoscreen batch cohort.csv > results.jsonl", "CSV with a header row of question ids"},
         {"myoscreen batch --format csv --summary cohort.jsonl > results.csv", "JSON Lines in, CSV out, a summary on stderr"},
         {"zcat big.jsonl.gz | myoscreen batch --input jsonl --jobs 4", "from stdin, four worker threads"},
         {"myoscreen batch cohort.csv --report cohort.html > results.jsonl", "and a cohort report with charts"},
+        {"myoscreen batch --input redcap export.csv --format fhir > bundles.ndjson", "a REDCap export in, a FHIR Bundle a line out"},
     };
     static const std::vector<Example> next = {
         {"myoscreen next --answers so-far.json", "{\"next\": QUESTION or null, \"needed\": [ids], \"asked\": N}"},
@@ -50,6 +52,7 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen questions", "every question, its answers and skip logic"},
         {"myoscreen questions --format csv-header > template.csv", "a CSV header for batch input"},
         {"myoscreen questions --format json", "the questionnaire for another front-end"},
+        {"myoscreen questions --format redcap > dictionary.csv", "a REDCap data dictionary to upload"},
     };
     static const std::vector<Example> rules = {
         {"myoscreen rules check my-definitions.json", "check a definitions file; every problem with FILE:LINE:COL"},
@@ -93,7 +96,7 @@ std::string exit_footer() {
 void add_screen_options(CLI::App* s, ScreenArgs& screen) {
     s->add_option("--answers", screen.answers, "Read the answers from FILE (a JSON object), or - for stdin")->type_name("FILE");
     s->add_option("--format", screen.format, "Report format on stdout (default: text); pdf only when stdout is not a terminal")
-        ->check(CLI::IsMember({"text", "json", "html", "pdf"}));
+        ->check(CLI::IsMember({"text", "json", "html", "pdf", "fhir"}));
     s->add_option("--report", screen.report,
                   "Also write the report to FILE, in the format its extension names (.html .pdf .json .txt); mode 0600")
         ->type_name("FILE");
@@ -126,9 +129,13 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     BatchArgs& batch = a.batch;
     auto* b = app->add_subcommand("batch", "Screen many records (CSV or JSON Lines), one result line per record, in order");
     b->add_option("FILE", batch.files, "Input files, or - for stdin (default: stdin)");
-    b->add_option("--input", batch.input, "Input format (default: from the file extension, or the content)")
-        ->check(CLI::IsMember({"csv", "jsonl"}));
-    b->add_option("--format", batch.format, "Output format")->check(CLI::IsMember({"jsonl", "csv", "json"}))->capture_default_str();
+    b->add_option("--input", batch.input,
+                  "Input format (default: from the file extension, or the content); redcap: a REDCap CSV export of the "
+                  "project questions --format redcap describes")
+        ->check(CLI::IsMember({"csv", "jsonl", "redcap"}));
+    b->add_option("--format", batch.format, "Output format (fhir: a FHIR R4 Bundle a line)")
+        ->check(CLI::IsMember({"jsonl", "csv", "json", "fhir"}))
+        ->capture_default_str();
     b->add_option("--jobs,-j", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1U, 1024U))->type_name("N");
     b->add_option("--id-column", batch.id_column, "Column or key carrying a record id into the output")
         ->capture_default_str()
@@ -158,7 +165,7 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     QuestionsArgs& questions = a.questions;
     auto* q = app->add_subcommand("questions", "Print the questionnaire (stdout)");
     q->add_option("--format", questions.format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown"}))
+        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown", "redcap"}))
         ->capture_default_str();
     q->add_option("--rules", questions.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
     q->footer(examples_footer("questions"));

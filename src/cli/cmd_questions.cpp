@@ -1,4 +1,4 @@
-// `questions`: the catalogue as text, JSON, a CSV header, or Markdown.
+// `questions`: the catalogue as text, JSON, a CSV header, Markdown or a REDCap data dictionary.
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -67,6 +67,13 @@ int cmd_questions(const QuestionsArgs& a) {
     if (a.format == "text") write_out(as_text(d));
     else if (a.format == "json") write_out(as_json(d));
     else if (a.format == "markdown") write_out(as_markdown(d));
+    else if (a.format == "redcap") {
+        std::string out;
+        std::vector<std::string> notes;
+        render_redcap_dictionary(d, out, &notes);
+        for (const std::string& n : notes) warn(n);
+        write_out(out);
+    }
     else {
         std::string line;
         for (const Question& q : d.questions) line += (line.empty() ? "" : ",") + q.id;

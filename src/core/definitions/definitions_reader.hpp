@@ -51,18 +51,36 @@ inline std::optional<Unit> unit_of(std::string_view s) {
     return std::nullopt;
 }
 
+// A FHIR canonical URL (Questionnaire.url): a scheme, ':', then no blanks,
+// no '#' (a fragment) and no '|' (canonical|version is how a response names it).
+inline bool canonical_url(std::string_view u) {
+    const std::size_t colon = u.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == u.size()) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const char c = u[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+        if (!ok) return false;
+    }
+    for (const char c : u)
+        if (static_cast<unsigned char>(c) <= ' ' || c == '#' || c == '|' || c == 0x7F) return false;
+    return true;
+}
+
 class Loader {
 public:
     Loader(Definitions& d, LoadContext& c) : defs_(d), ctx_(c) {}
 
     void top(const json& j) {
         if (!ctx_.object(j, "", "the definitions")) return;
-        ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "language", "disclaimer", "general_advice", "sections",
+        ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "url", "language", "disclaimer", "general_advice", "sections",
                                "questions", "derived", "instruments", "factors", "red_flags", "references"});
         if (auto s = ctx_.str(j, "", "schema"); s && *s != schema_id)
             ctx_.error("/schema", "unsupported schema \"" + *s + "\" (expected \"" + std::string(schema_id) + "\")");
         defs_.name = ctx_.str(j, "", "name").value_or("");
         defs_.version = ctx_.str(j, "", "version").value_or("");
+        defs_.url = ctx_.str(j, "", "url", false).value_or("");
+        if (!defs_.url.empty() && !canonical_url(defs_.url))
+            ctx_.error("/url", "\"url\" must be an absolute URL without spaces or a fragment (e.g. \"https://example.org/fhir/Questionnaire/mine\")");
         defs_.language = ctx_.str(j, "", "language", false).value_or("en");
         defs_.disclaimer = ctx_.str(j, "", "disclaimer").value_or("");
         if (auto it = j.find("general_advice"); it != j.end()) defs_.general_advice = advice(*it, "/general_advice");
@@ -245,6 +263,7 @@ private:
         }
         d.text = ctx_.str(v, p, "text", false).value_or("");
         d.unit = ctx_.str(v, p, "unit", false).value_or("");
+        d.expr_text = ctx_.str(v, p, "expr", false).value_or("");  // expr() reports its problems
         if (auto t = ctx_.str(v, p, "type")) {
             if (*t == "bool") d.is_bool = true;
             else if (*t != "number") ctx_.error(child(p, "type"), "a derived value's type is \"number\" or \"bool\"");

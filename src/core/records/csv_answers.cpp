@@ -88,6 +88,7 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
 
 bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string_view>& fields, Answers& out,
                    std::string& id, std::vector<AnswerError>& errors) {
+    if (layout.redcap) return parse_redcap_row(d, layout, fields, out, id, errors);
     errors.clear();
     if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
     if (fields.size() != layout.columns.size()) {
