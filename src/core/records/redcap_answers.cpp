@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "answer_values.hpp"
+#include "ascii.hpp"
 #include "myoscreen/records.hpp"
 
 namespace myoscreen {

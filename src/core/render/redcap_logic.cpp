@@ -142,7 +142,7 @@ private:
         }
         const Node& f = a_.nodes[static_cast<std::size_t>(field)];
         const Node& v = a_.nodes[static_cast<std::size_t>(value)];
-        if (f.kind != Node::Kind::ident) return fail("a comparison of two computed values");
+        if (f.kind != Node::Kind::ident) return fail("a comparison involving arithmetic or two fields");
         std::string name, literal;
         const Question* q = question(f.text);
         if (q && v.kind == Node::Kind::string && q->type == QuestionType::choice && (op == "=" || op == "<>") &&

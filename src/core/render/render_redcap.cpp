@@ -1,6 +1,8 @@
 // The questionnaire as a REDCap data dictionary (docs/interop.md, "REDCap"):
 // one form, record_id first, sections as section headers, skip logic as
 // branching logic, numeric derived values as calc fields.
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "myoscreen/render.hpp"
@@ -114,7 +116,8 @@ void render_redcap_dictionary(const Definitions& d, std::string& out, std::vecto
         std::string why;
         auto calc = detail::redcap_calc(d, v, f, why);
         if (!calc) {
-            if (notes) notes->push_back(fmt::format("derived value '{}': no calc field ({})", v.id, why));
+            // Yes/no values have no REDCap type: only a number is missed.
+            if (notes && !v.is_bool) notes->push_back(fmt::format("derived value '{}': no calc field ({})", v.id, why));
             continue;
         }
         f.calc[k] = true;
