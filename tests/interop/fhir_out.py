@@ -54,6 +54,8 @@ def main():
     # A cohort with unanswered questions (incomplete reports) and invalid records.
     gen = [sys.executable, os.path.join(src, "bench/gen"), "400", "--seed", "17", "--missing", "0.35", "--invalid", "0.05", "--format", "jsonl"]
     cohort = subprocess.run(gen, capture_output=True, check=True).stdout
+    # and records with every answer given (complete reports, scores as values)
+    cohort += subprocess.run(gen[:2] + ["150", "--seed", "5", "--missing", "0", "--format", "jsonl"], capture_output=True, check=True).stdout
     with open(os.path.join(work, "cohort.jsonl"), "wb") as f:
         f.write(cohort)
 
@@ -134,7 +136,7 @@ def main():
         att = rep["seek_medical_attention"]
         check(flag["status"] == ("active" if att["flag"] else "inactive"), f"line {n}: flag status")
         check(flag["code"]["coding"][0]["code"] == att["urgency"], f"line {n}: urgency")
-    check(checked > 300 and incomplete > 100 and errors > 5, f"too few cases: {checked} bundles, {incomplete} incomplete, {errors} errors")
+    check(checked > 400 and 100 < incomplete < checked and errors > 5, f"too few cases: {checked} bundles, {incomplete} incomplete, {errors} errors")
 
     # screen --format fhir: one indented Bundle, the same bytes every time.
     for k, rec in enumerate(lines[:40]):
@@ -159,9 +161,16 @@ def main():
         check("identifier" not in b["entry"][0]["resource"], f"{path}: a record id out of nowhere")
 
     # The schema rejects what it should (the check can fail).
-    bad = json.loads(bundles[0]) if "errors" not in json.loads(reports[0]) else json.loads(bundles[1])
-    bad["entry"][1]["resource"]["status"] = "done"
-    check(not validator.is_valid(bad), "the schema accepted a RiskAssessment with status 'done'")
+    good = json.loads(bundles[0]) if "errors" not in json.loads(reports[0]) else json.loads(bundles[1])
+    for path, value in ((("entry", 1, "resource", "rationale"), "x"), (("type",), "bag"),
+                        (("entry", 2, "resource", "status"), 3), (("entry", 0, "fullUrl"), 7),
+                        (("entry", -1, "resource", "status"), "raised")):
+        bad = json.loads(json.dumps(good))
+        node = bad
+        for k in path[:-1]:
+            node = node[k]
+        node[path[-1]] = value
+        check(not validator.is_valid(bad), f"the schema accepted {path} = {value!r}")
 
     for f in failures[:30]:
         print("FAIL:", f)
