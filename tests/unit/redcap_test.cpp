@@ -16,7 +16,7 @@ const Definitions& logic_defs() {
   "schema": "myoscreen.definitions/1", "name": "logic", "version": "1", "disclaimer": "x",
   "sections": [{"id": "s", "title": "S"}],
   "questions": [
-    {"id": "age", "section": "s", "type": "integer", "min": 0, "max": 120, "text": "Age?"},
+    {"id": "age", "section": "s", "type": "integer", "unit": "years", "min": 0, "max": 120, "text": "Age?"},
     {"id": "sex", "section": "s", "type": "choice", "text": "Sex?", "choices": [{"code": "female", "label": "F"}, {"code": "male", "label": "M"}]},
     {"id": "tired", "section": "s", "type": "yes_no", "text": "Tired?"},
     {"id": "conds", "section": "s", "type": "multi_choice", "text": "C?", "exclusive": "none",
@@ -75,7 +75,7 @@ TEST_CASE("REDCap dictionary: the 18 columns, record_id first, one row a field")
                           "Identifier?,Branching Logic (Show field only if...),Required Field?,Custom Alignment,Question Number "
                           "(surveys only),Matrix Group Name,Matrix Ranking?,Field Annotation\nrecord_id,logic,,text,Record ID,"));
     CHECK(out.find("\nconds,logic,,checkbox,C?,\"a, A | b, B | none, None\",") != std::string::npos);
-    CHECK(out.find("\nage,logic,S,text,Age?,,,integer,0,120,") != std::string::npos);
+    CHECK(out.find("\nage,logic,S,text,Age?,,in years,integer,0,120,") != std::string::npos);
     CHECK(out.find("\nolder,logic,,calc,older,[age] + 10,") != std::string::npos);
     REQUIRE(notes.size() == 1);
     CHECK(notes[0].find("'q5'") != std::string::npos);
