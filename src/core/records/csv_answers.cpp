@@ -62,7 +62,8 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
             layout.has_id = true;
             layout.id_index = static_cast<int>(c);
         } else if (int q = d.question_index(name); q >= 0) {
-            col = {CsvColumn::Kind::question, q, {}};
+            col.kind = CsvColumn::Kind::question;
+            col.question = q;
         } else if (int qu = question_by_unit_suffix(d, name, col.unit); qu >= 0) {
             col.kind = CsvColumn::Kind::question;
             col.question = qu;

@@ -49,7 +49,8 @@ CsvLayout map_redcap_header(const Definitions& d, const std::vector<std::string>
         } else if (const auto bad = find_invalid_utf8(name); bad != std::string::npos) {
             errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1)});
         } else if (int q = d.question_index(name); q >= 0) {
-            col = {CsvColumn::Kind::question, q, {}, -1};
+            col.kind = CsvColumn::Kind::question;
+            col.question = q;
         } else if (name.starts_with("redcap_") || name.ends_with("_complete") || is_derived(d, name)) {
             // REDCap's events, arms, groups and form status; our calc fields.
         } else if (sep != std::string::npos && sep > 0) {
@@ -68,7 +69,9 @@ CsvLayout map_redcap_header(const Definitions& d, const std::vector<std::string>
                 if (choice < 0) {
                     errors.push_back({name, fmt::format("column {}: question '{}' has no choice '{}' (see: myoscreen questions)", c + 1, qq.id, code)});
                 } else {
-                    col = {CsvColumn::Kind::checkbox, q, {}, choice};
+                    col.kind = CsvColumn::Kind::checkbox;
+                    col.question = q;
+                    col.choice = static_cast<std::int16_t>(choice);
                     auto& opts = seen_option[static_cast<std::size_t>(q)];
                     if (std::find(opts.begin(), opts.end(), choice) != opts.end())
                         errors.push_back({name, fmt::format("column {} repeats an option of question '{}'", c + 1, qq.id)});

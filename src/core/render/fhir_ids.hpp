@@ -15,7 +15,7 @@ using Uuid = std::array<std::uint8_t, 16>;
 inline constexpr Uuid uuid_namespace_url = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
                                             0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8};
 
-// SHA-1 of `data` (libmd, already linked through libedit and libbsd).
+// SHA-1 of `data` (FIPS 180-4).
 std::array<std::uint8_t, 20> sha1(std::string_view data);
 
 // The version 5 UUID of `name` in namespace `ns`.
