@@ -61,6 +61,7 @@ struct Derived {
     std::string id, text, unit;
     bool is_bool = false;
     Program expr;
+    std::string expr_text;  // as written, for other formats (a REDCap calc field)
     int slot = 0;
 };
 
@@ -84,8 +85,15 @@ struct Band {
     Program when;          // rule bands; empty = default
 };
 
+// A code from a standard terminology for an instrument's score (LOINC),
+// for FHIR output; empty: the project's own code system is used.
+struct Coding {
+    std::string system, code, display;
+};
+
 struct Instrument {
     std::string id, name, source, description;
+    Coding code;  // optional standard code of the total score
     std::vector<Item> items;
     std::vector<Band> bands;
     bool rule_bands = false;

@@ -3,6 +3,7 @@
 // Lines records are answers objects: JsonAnswersReader in answers.hpp.)
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +46,12 @@ private:
     State state_ = State::field_start;
 };
 
+// 40 bytes, as before checkbox columns: a row's loop over the columns is
+// on the batch hot path (a 48-byte stride costs an instruction a column).
 struct CsvColumn {
-    enum class Kind { question, id, ignored };
+    enum class Kind : std::uint8_t { question, id, ignored, checkbox };
     Kind kind = Kind::ignored;
+    std::int16_t choice = -1;  // checkbox: the option this column ticks (REDCap's field___code)
     int question = -1;
     std::string unit;  // from the column name: weight_lb → lb
 };
@@ -58,6 +62,8 @@ struct CsvLayout {
     std::vector<int> unnamed;          // columns (1-based) with an empty name, also ignored
     bool has_id = false;
     int id_index = -1;
+    bool redcap = false;              // a REDCap export: rows are read by parse_redcap_row
+    std::vector<int> checkbox_questions;  // REDCap: the questions answered by checkbox columns
 };
 
 // Maps header names to questions. `weight_lb` maps to `weight_kg` in lb,
@@ -71,6 +77,18 @@ CsvLayout map_csv_header(const Definitions& defs, const std::vector<std::string>
 // wrong number of fields: that one problem).
 bool parse_csv_row(const Definitions& defs, const CsvLayout& layout, const std::vector<std::string_view>& fields,
                    Answers& out, std::string& id, std::vector<AnswerError>& errors);
+
+// A REDCap raw CSV export of the project `questions --format redcap`
+// describes (docs/interop.md, "REDCap"): the first column is the record id
+// (record_id); `field___code` columns are a checkbox's options (1 ticked, 0
+// not; a checkbox with no option ticked is unanswered); `redcap_*` and
+// `*_complete` columns, and calc fields (derived values), are REDCap's own
+// and ignored; every other column is read as in map_csv_header.
+CsvLayout map_redcap_header(const Definitions& defs, const std::vector<std::string>& names, std::vector<AnswerError>& errors);
+// Reads one row of such an export, with parse_csv_row's value rules and
+// errors (a checkbox cell other than 1 or 0 is an error of its question).
+bool parse_redcap_row(const Definitions& defs, const CsvLayout& layout, const std::vector<std::string_view>& fields, Answers& out,
+                      std::string& id, std::vector<AnswerError>& errors);
 
 // The question id a misspelt name most likely meant (one edit for names of
 // 4-5 characters, two for longer ones), or empty when none is close.

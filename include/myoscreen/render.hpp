@@ -1,4 +1,5 @@
-// Renderers: a Report to text, JSON or CSV, appended to a string.
+// Renderers: a Report to text, JSON, CSV, HTML or FHIR, appended to a string;
+// the questionnaire as JSON or a REDCap data dictionary.
 #pragma once
 
 #include <array>
@@ -114,6 +115,36 @@ struct CohortHtmlOptions {
 };
 // The cohort report: one self-contained HTML page of counts and charts.
 void render_cohort_html(const Definitions& defs, const CohortCounts& c, std::string& out, const CohortHtmlOptions& opt = {});
+
+// A report in FHIR R4 (docs/interop.md, "FHIR out"): a Bundle of type
+// collection holding a placeholder Patient (the subject of the rest; its
+// identifier is the record id when there is one), a RiskAssessment with a
+// prediction per factor, an Observation per instrument score and a Flag for
+// the medical-attention flag. Ids are name-based UUIDs (version 5) of the
+// definitions' url and version, the record (its id, else its answers) and
+// the resource, so the same input gives the same bytes; the core has no
+// clock, so no time is written unless the caller gives one.
+struct FhirOptions {
+    bool pretty = true;                  // indented (false: one line, for NDJSON)
+    std::optional<std::string_view> id;  // the record id
+    // A reference to the QuestionnaireResponse the answers came from
+    // ("QuestionnaireResponse/123", "urn:uuid:..."): RiskAssessment.basis and
+    // each Observation's derivedFrom. Empty: none.
+    std::string_view response;
+    // RiskAssessment.occurrenceDateTime (a FHIR dateTime). Empty: left out.
+    std::string_view occurrence;
+};
+void render_fhir(const Report& r, const Answers& answers, std::string& out, const FhirOptions& opt = {});
+// The base of the project's code systems: the definitions' `url`, else
+// http://myoscreen.invalid/fhir/Questionnaire/NAME (NAME from `name`); its
+// CodeSystems are BASE/CodeSystem/report-factor, report-level, ...
+std::string fhir_base_url(const Definitions& defs);
+
+// The questionnaire as a REDCap data dictionary (CSV, the 18 columns REDCap
+// reads, docs/interop.md "REDCap"). `notes` gets one line for each ask_if
+// or derived value that REDCap's logic cannot express (the field is then
+// always shown, or has no calc field).
+void render_redcap_dictionary(const Definitions& defs, std::string& out, std::vector<std::string>* notes = nullptr);
 
 // The questionnaire as a JSON array of question objects (`questions
 // --format json`), and one question object as that array holds it.

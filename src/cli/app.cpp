@@ -36,6 +36,7 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen screen --report for-my-doctor.html", "the dialogue, and the report also saved as a page to print"},
         {"myoscreen screen --answers visit.json --format pdf --paper letter > report.pdf", "a PDF report"},
         {"myoscreen screen --answers response.json", "answers from a FHIR R4 QuestionnaireResponse"},
+        {"myoscreen screen --answers visit.json --format fhir > bundle.json", "a FHIR R4 Bundle: RiskAssessment, Observations, Flag"},
     };
     static const std::vector<Example> batch = {
         {"myoscreen batch cohort.csv > results.jsonl", "CSV with a header row of question ids"},
@@ -43,6 +44,7 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"zcat big.jsonl.gz | myoscreen batch --input jsonl --jobs 4", "from stdin, four worker threads"},
         {"myoscreen batch cohort.csv --report cohort.html > results.jsonl", "and a cohort report with charts"},
         {"myoscreen batch --input fhir responses.ndjson > results.jsonl", "FHIR QuestionnaireResponses, one a line (Bulk Data NDJSON)"},
+        {"myoscreen batch --input redcap export.csv --format fhir > bundles.ndjson", "a REDCap export in, a FHIR Bundle a line out"},
     };
     static const std::vector<Example> next = {
         {"myoscreen next --answers so-far.json", "{\"next\": QUESTION or null, \"needed\": [ids], \"asked\": N}"},
@@ -53,6 +55,7 @@ const std::vector<Example>& examples_of(std::string_view command) {
         {"myoscreen questions --format csv-header > template.csv", "a CSV header for batch input"},
         {"myoscreen questions --format json", "the questionnaire for another front-end"},
         {"myoscreen questions --format fhir > questionnaire.json", "the questionnaire as a FHIR R4 Questionnaire"},
+        {"myoscreen questions --format redcap > dictionary.csv", "a REDCap data dictionary to upload"},
     };
     static const std::vector<Example> rules = {
         {"myoscreen rules check my-definitions.json", "check a definitions file; every problem with FILE:LINE:COL"},
@@ -98,7 +101,7 @@ void add_screen_options(CLI::App* s, ScreenArgs& screen) {
                   "Read the answers from FILE (a JSON answers object or a FHIR QuestionnaireResponse), or - for stdin")
         ->type_name("FILE");
     s->add_option("--format", screen.format, "Report format on stdout (default: text); pdf only when stdout is not a terminal")
-        ->check(CLI::IsMember({"text", "json", "html", "pdf"}));
+        ->check(CLI::IsMember({"text", "json", "html", "pdf", "fhir"}));
     s->add_option("--report", screen.report,
                   "Also write the report to FILE, in the format its extension names (.html .pdf .json .txt); mode 0600")
         ->type_name("FILE");
@@ -134,9 +137,12 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     auto* b = app->add_subcommand("batch", "Screen many records (CSV or JSON Lines), one result line per record, in order");
     b->add_option("FILE", batch.files, "Input files, or - for stdin (default: stdin)");
     b->add_option("--input", batch.input,
-                  "Input format (default: from the file extension, or the content); fhir: NDJSON of FHIR R4 QuestionnaireResponses")
-        ->check(CLI::IsMember({"csv", "jsonl", "fhir"}));
-    b->add_option("--format", batch.format, "Output format")->check(CLI::IsMember({"jsonl", "csv", "json"}))->capture_default_str();
+                  "Input format (default: from the file extension, or the content); fhir: NDJSON of FHIR R4 "
+                  "QuestionnaireResponses; redcap: a REDCap CSV export of the project questions --format redcap describes")
+        ->check(CLI::IsMember({"csv", "jsonl", "fhir", "redcap"}));
+    b->add_option("--format", batch.format, "Output format (fhir: a FHIR R4 Bundle a line)")
+        ->check(CLI::IsMember({"jsonl", "csv", "json", "fhir"}))
+        ->capture_default_str();
     b->add_option("--jobs,-j", batch.jobs, "Worker threads (default: all cores)")->check(CLI::Range(1U, 1024U))->type_name("N");
     b->add_option("--id-column", batch.id_column, "Column or key carrying a record id into the output")
         ->capture_default_str()
@@ -168,7 +174,7 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     QuestionsArgs& questions = a.questions;
     auto* q = app->add_subcommand("questions", "Print the questionnaire (stdout)");
     q->add_option("--format", questions.format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown", "fhir"}))
+        ->check(CLI::IsMember({"text", "json", "csv-header", "markdown", "fhir", "redcap"}))
         ->capture_default_str();
     q->add_option("--rules", questions.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
     q->footer(examples_footer("questions"));

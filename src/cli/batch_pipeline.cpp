@@ -76,6 +76,16 @@ private:
     const BatchConfig& cfg_;
     const CompactJsonRenderer compact_;  // render_json's bytes, from pieces made once
 
+    // A Bundle on one line (NDJSON).
+    static void fhir(const Report& rep, Workspace& ws, Chunk& c, std::optional<std::string_view> id) {
+        FhirOptions fo;
+        fo.pretty = false;
+        fo.id = id;
+        ws.line.clear();
+        render_fhir(rep, ws.answers, ws.line, fo);
+        c.out.append(ws.line);
+    }
+
     void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, const std::optional<std::string_view>& id,
                std::span<const AnswerError> errors) const {
         ++c.tally.errors;
@@ -134,6 +144,7 @@ private:
             render_csv_row(rep, ws.line, ro);
             return c.out.append(ws.line);
         }
+        if (cfg_.output == OutputFormat::fhir) return fhir(rep, ws, c, ro.id);
         if (cfg_.output == OutputFormat::json) c.out.append(",\n");
         compact_.render(rep, c.out, ro);
         if (cfg_.output == OutputFormat::json) --c.out.len;  // the writer adds separators

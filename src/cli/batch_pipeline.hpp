@@ -17,7 +17,7 @@
 
 namespace myoscreen::cli {
 
-enum class OutputFormat { jsonl, json, csv };
+enum class OutputFormat { jsonl, json, csv, fhir };
 
 struct BatchConfig {
     InputFormat input = InputFormat::jsonl;

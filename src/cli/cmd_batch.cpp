@@ -75,10 +75,10 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
         out.push_back(std::move(s));
     }
     for (auto& s : out) {
-        auto fmt_ = a.input == "csv"     ? std::optional(InputFormat::csv)
-                    : a.input == "jsonl" ? std::optional(InputFormat::jsonl)
-                    : a.input == "fhir"  ? std::optional(InputFormat::fhir)
-                                         : format_from_name(s->name);
+        auto fmt_ = a.input == "csv" || a.input == "redcap" ? std::optional(InputFormat::csv)
+                    : a.input == "jsonl"                    ? std::optional(InputFormat::jsonl)
+                    : a.input == "fhir"                     ? std::optional(InputFormat::fhir)
+                                                            : format_from_name(s->name);
         // Unnamed input: JSON Lines start with '{', anything else is CSV.
         if (!fmt_) fmt_ = s->reader->peek() == '{' ? InputFormat::jsonl : InputFormat::csv;
         s->format = *fmt_;
@@ -92,7 +92,7 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
         if (std::string why; !split_csv_record(header.text, names, &why))
             throw Failure(exit_data, fmt::format("{}: the CSV header cannot be read: {}", s->name, why));
         std::vector<AnswerError> errs;
-        s->layout = map_csv_header(d, names, a.id_column, errs);
+        s->layout = a.input == "redcap" ? map_redcap_header(d, names, errs) : map_csv_header(d, names, a.id_column, errs);
         for (const auto& e : errs)
             warn(e.field.empty() ? fmt::format("{}: header: {}", s->name, e.reason)
                                  : fmt::format("{}: header: '{}': {}", s->name, printable(e.field), e.reason));
@@ -154,7 +154,10 @@ int cmd_batch(const BatchArgs& a) {
     auto sources = open_sources(d, a);
 
     BatchConfig cfg;
-    cfg.output = a.format == "csv" ? OutputFormat::csv : a.format == "json" ? OutputFormat::json : OutputFormat::jsonl;
+    cfg.output = a.format == "csv"    ? OutputFormat::csv
+                 : a.format == "json" ? OutputFormat::json
+                 : a.format == "fhir" ? OutputFormat::fhir
+                                      : OutputFormat::jsonl;
     cfg.jobs = a.jobs > 0 ? a.jobs : std::max(1U, std::thread::hardware_concurrency());
     cfg.id_key = a.id_column;
     cfg.max_errors = a.max_errors;

@@ -1,4 +1,4 @@
-// `questions`: the catalogue as text, JSON, a CSV header, Markdown, or a FHIR R4 Questionnaire.
+// `questions`: the catalogue as text, JSON, a CSV header, Markdown, a FHIR R4 Questionnaire or a REDCap data dictionary.
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -71,6 +71,13 @@ int cmd_questions(const QuestionsArgs& a) {
     else if (a.format == "fhir") {
         std::string out;
         render_questionnaire_fhir(d, out);
+        write_out(out);
+    }
+    else if (a.format == "redcap") {
+        std::string out;
+        std::vector<std::string> notes;
+        render_redcap_dictionary(d, out, &notes);
+        for (const std::string& n : notes) warn(n);
         write_out(out);
     }
     else {

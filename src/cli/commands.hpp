@@ -22,7 +22,7 @@ Answers read_answers_file(const Definitions& defs, const std::string& path);
 struct ScreenArgs {
     std::string rules;
     std::string answers;  // file or "-"; empty: dialogue on a TTY, else piped lines
-    std::string format;   // text | json | html | pdf; empty: text
+    std::string format;   // text | json | html | pdf | fhir; empty: text
     std::string report;   // also write the report here, in the format of its extension
     std::string paper;    // a4 | letter; empty: from the locale
     bool explain = false;
@@ -43,7 +43,7 @@ int cmd_questions(const QuestionsArgs& a);
 struct BatchArgs {
     std::vector<std::string> files;  // empty or "-": stdin
     std::string input;               // csv | jsonl; empty: from the extension or content
-    std::string format = "jsonl";    // jsonl | csv | json
+    std::string format = "jsonl";    // jsonl | csv | json | fhir
     unsigned jobs = 0;               // 0: all cores
     std::string id_column = "id";
     bool summary = false;

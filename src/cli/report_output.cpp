@@ -68,6 +68,8 @@ std::string render_report(const Report& r, const Answers& answers, const ReportO
         ho.generated = o.generated;
         ho.paper = o.paper;
         render_html(r, answers, out, ho);
+    } else if (o.format == "fhir") {
+        render_fhir(r, answers, out);
     } else if (o.format == "pdf") {
         ViewOptions vo;
         vo.generated = o.generated;

@@ -284,6 +284,7 @@ private:
         }
         d.text = ctx_.str(v, p, "text", false).value_or("");
         d.unit = ctx_.str(v, p, "unit", false).value_or("");
+        d.expr_text = ctx_.str(v, p, "expr", false).value_or("");  // expr() reports its problems
         if (auto t = ctx_.str(v, p, "type")) {
             if (*t == "bool") d.is_bool = true;
             else if (*t != "number") ctx_.error(child(p, "type"), "a derived value's type is \"number\" or \"bool\"");

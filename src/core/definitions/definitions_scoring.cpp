@@ -6,7 +6,7 @@ namespace myoscreen::detail {
 
 void Loader::instrument(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "an instrument")) return;
-    ctx_.only_keys(v, p, {"id", "name", "source", "description", "items", "bands"});
+    ctx_.only_keys(v, p, {"id", "name", "source", "description", "code", "items", "bands"});
     Instrument ins;
     if (auto id = ctx_.str(v, p, "id")) {
         ins.id = *id;
@@ -15,6 +15,18 @@ void Loader::instrument(const json& v, const std::string& p) {
     ins.name = ctx_.str(v, p, "name").value_or(ins.id);
     ins.source = ctx_.str(v, p, "source").value_or("");
     ins.description = ctx_.str(v, p, "description", false).value_or("");
+    if (auto it = v.find("code"); it != v.end()) {
+        // A standard code of the score (LOINC for the MNA-SF total): FHIR output only.
+        const std::string cp = child(p, "code");
+        if (ctx_.object(*it, cp, "a code")) {
+            ctx_.only_keys(*it, cp, {"system", "code", "display"});
+            ins.code.system = ctx_.str(*it, cp, "system").value_or("");
+            ins.code.code = ctx_.str(*it, cp, "code").value_or("");
+            ins.code.display = ctx_.str(*it, cp, "display", false).value_or("");
+            if (ins.code.system.empty() || ins.code.code.empty())
+                ctx_.error(cp, "a code needs a non-empty \"system\" and \"code\"");
+        }
+    }
     const int ii = static_cast<int>(defs_.instruments.size());
     if (const json* items = ctx_.array(v, p, "items")) {
         if (items->empty()) ctx_.error(child(p, "items"), "an instrument needs at least one item");

@@ -103,7 +103,8 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
             layout.has_id = true;
             layout.id_index = static_cast<int>(c);
         } else if (int q = d.question_index(name); q >= 0) {
-            col = {CsvColumn::Kind::question, q, {}};
+            col.kind = CsvColumn::Kind::question;
+            col.question = q;
         } else if (int qu = question_by_unit_suffix(d, name, col.unit); qu >= 0) {
             col.kind = CsvColumn::Kind::question;
             col.question = qu;
@@ -136,6 +137,7 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
 
 bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string_view>& fields, Answers& out,
                    std::string& id, std::vector<AnswerError>& errors) {
+    if (layout.redcap) return parse_redcap_row(d, layout, fields, out, id, errors);
     errors.clear();
     if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
     if (fields.size() != layout.columns.size()) {

@@ -25,7 +25,7 @@ namespace {
 static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big,
               "the snapshot writes numbers in the machine's byte order: mixed-endian machines are not supported");
 constexpr std::string_view magic =
-    std::endian::native == std::endian::little ? "myoscreen.snapshot/9 le\n" : "myoscreen.snapshot/9 be\n";
+    std::endian::native == std::endian::little ? "myoscreen.snapshot/10 le\n" : "myoscreen.snapshot/10 be\n";
 
 // The width in the snapshot of every scalar type copied as raw bytes. A type
 // not listed does not compile: add it here (and bump the format) first.
@@ -60,15 +60,16 @@ template <class A> void fields(A& a, Section& x) { a.all(x.id, x.title); }
 template <class A> void fields(A& a, Question& x) {
     a.all(x.id, x.section, x.type, x.unit, x.min, x.max, x.text, x.help, x.label, x.choices, x.exclusive, x.ask_if, x.ask_if_text);
 }
-template <class A> void fields(A& a, Derived& x) { a.all(x.id, x.text, x.unit, x.is_bool, x.expr, x.slot); }
+template <class A> void fields(A& a, Derived& x) { a.all(x.id, x.text, x.unit, x.is_bool, x.expr, x.expr_text, x.slot); }
 template <class A> void fields(A& a, Item& x) {
     a.all(x.id, x.kind, x.question, x.points, x.when, x.criterion_points, x.case_when, x.case_points, x.min_points,
           x.max_points, x.slot);
 }
 template <class A> void fields(A& a, Band& x) { a.all(x.name, x.min, x.max, x.when); }
 template <class A> void fields(A& a, Instrument& x) {
-    a.all(x.id, x.name, x.source, x.description, x.items, x.bands, x.rule_bands, x.max_score, x.score_slot, x.band_slot);
+    a.all(x.id, x.name, x.source, x.description, x.code, x.items, x.bands, x.rule_bands, x.max_score, x.score_slot, x.band_slot);
 }
+template <class A> void fields(A& a, Coding& x) { a.all(x.system, x.code, x.display); }
 template <class A> void fields(A& a, Advice& x) { a.all(x.text, x.source); }
 template <class A> void fields(A& a, LevelWording& x) { a.all(x.heading, x.note); }
 template <class A> void fields(A& a, Rule& x) { a.all(x.id, x.text, x.source, x.when, x.slot); }
