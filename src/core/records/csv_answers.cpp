@@ -109,7 +109,8 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
             col.kind = CsvColumn::Kind::question;
             col.question = qu;
         } else if (int qs = question_by_stem(d, name); qs >= 0) {
-            col = {CsvColumn::Kind::question, qs, {}};
+            col.kind = CsvColumn::Kind::question;
+            col.question = qs;
         } else if (const std::string best = suggest_question(d, name); !best.empty()) {
             // A name a letter or two away from a question id is a typo, not
             // an extra column: stop before screening anyone without it.
