@@ -30,14 +30,18 @@ struct AnswerError {
     std::string reason;  // built from the definitions only, never from the value
 };
 
-// Parses what a person types (dialogue, piped line, CSV cell) for question
-// `q`: numbers with units ("70 kg", "154 lb", "5 ft 8 in", "5'8\""), choices
-// by number, code or unambiguous prefix, yes/no, lists for multi_choice.
-// `default_unit` applies to a bare number (a CSV column named weight_lb).
-// Empty text is an error here; callers decide what empty means. `strict`
-// (batch cells) accepts choices only by code, multi_choice codes split by ';'.
+// Parses what a person types (dialogue, piped line) or a CSV cell holds for
+// question `q`, by the one set of rules every source shares (docs/answers.md):
+// numbers with units ("70 kg", "154 lb", "8 st 3 lb", "5 ft 8 in", "5'8\""),
+// choices by code, label, a word of the label or an unambiguous prefix,
+// amounts on amount questions, yes/no and number words from `words`
+// (Definitions::words), lists for multi_choice. `default_unit` applies to a
+// bare number (a CSV column named weight_lb). Empty text is an error here;
+// callers decide what empty means. `strict` (cells): a number is never a
+// choice's position. Reasons never hold the text.
 std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
-                                              std::string_view default_unit = {}, bool strict = false);
+                                              std::string_view default_unit = {}, bool strict = false,
+                                              const AnswerWords* words = nullptr);
 
 // "between 18 and 120 years": the accepted range of a numeric question.
 std::string describe_range(const Question& q);

@@ -76,8 +76,9 @@ Session::Outcome Session::input(std::string_view line, AnswerError& err) {
         result = Outcome::skipped;
     } else {
         Answer a;
-        if (auto e = parse_typed_answer(defs_.questions[q], line, a)) {
+        if (auto e = parse_typed_answer(defs_.questions[q], line, a, {}, false, &defs_.words)) {
             err = *e;
+            err.reason += ", or type skip";  // every refusal in the dialogue and line mode says so
             return Outcome::invalid;
         }
         answers_.values[q] = a;
