@@ -273,7 +273,8 @@ Reason choices_text_forgiving(const Question& q, std::string_view text, TextWays
     for (std::size_t k = 0; k < items.size(); ++k) {
         int i = -1;
         if (auto why = choice_item_forgiving(q, items[k], ways, i)) {
-            if (items.size() == 1) return why;
+            // Typed lists name the item; a cell's reason is the one a JSON array's item gets.
+            if (items.size() == 1 || !ways.positions) return why;
             if (why->starts_with("that could be")) return fmt::format("item {} {}", k + 1, why->substr(5));
             return fmt::format("item {} is not one of the choices; {}", k + 1, what_works(q, ways.positions));
         }
