@@ -30,13 +30,16 @@ struct AnswerError {
     std::string reason;  // built from the definitions only, never from the value
 };
 
-// Parses what a person types (dialogue, piped line, CSV cell) for question
-// `q`: numbers with units ("70 kg", "154 lb", "5 ft 8 in", "5'8\""), choices
-// by number, code or unambiguous prefix, yes/no, lists for multi_choice.
-// `default_unit` applies to a bare number (a CSV column named weight_lb).
-// Empty text is an error here; callers decide what empty means. `strict`
-// (batch cells) accepts choices only by code, multi_choice codes split by ';'.
-// `info`, if given, receives what the text said beyond the answer.
+// Parses what a person types (dialogue, piped line) or a CSV cell holds for
+// question `q`, by the one set of rules every source shares (docs/answers.md):
+// numbers with units ("70 kg", "154 lb", "8 st 3 lb", "5 ft 8 in", "5'8\""),
+// choices by code, label, a word of the label or an unambiguous prefix,
+// amounts on amount questions, yes/no and number words from `words`
+// (Definitions::words), lists for multi_choice. `default_unit` applies to a
+// bare number (a CSV column named weight_lb). Empty text is an error here;
+// callers decide what empty means. `strict` (cells): a number is never a
+// choice's position. Reasons never hold the text. `info`, if given,
+// receives what the text said beyond the answer.
 struct TypedDetail {
     // The number as typed when a number question was answered without a
     // unit (and no default unit applied): "180" but not "180 kg".
@@ -44,7 +47,7 @@ struct TypedDetail {
 };
 std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
                                               std::string_view default_unit = {}, bool strict = false,
-                                              TypedDetail* info = nullptr);
+                                              const AnswerWords* words = nullptr, TypedDetail* info = nullptr);
 
 // "between 18 and 120 years": the accepted range of a numeric question.
 std::string describe_range(const Question& q);

@@ -28,6 +28,12 @@ std::string_view to_string(Urgency u);
 struct Choice {
     std::string code;
     std::string label;
+    // On an amount question (Question::amounts): the amounts this choice
+    // stands for, from `low` to `high` (+inf: no upper bound), each bound
+    // included unless open. has_amount false: no amount ("does not know").
+    bool has_amount = false;
+    double low = 0, high = 0;
+    bool low_open = false, high_open = false;
 };
 
 struct Section {
@@ -52,6 +58,15 @@ struct Question {
     // ask_if reads only questions before its own.
     bool same_ask_if_as_previous = false;
     IdIndex codes;  // choice code → index, built at load (batch reads every code)
+    // A choice question that stands for an amount (falls, kg lost): a number
+    // given is the amount, mapped to the choice whose range holds it, never a
+    // position. amount_unit: the amount's base unit (none: a count);
+    // amount_whole: only whole amounts; amount_words: nouns a count may carry
+    // ("2 falls"), the first naming the amount in messages.
+    bool amounts = false;
+    Unit amount_unit = Unit::none;
+    bool amount_whole = false;
+    std::vector<std::string> amount_words;
 
     int choice_index(std::string_view code) const;
     const std::string& name() const { return label.empty() ? id : label; }
@@ -152,6 +167,15 @@ struct Step {
     int index;
 };
 
+// Words people type for answers, in the definitions' language (data, not
+// code): yes/no synonyms, number words ("once" = 1, "never" = 0), words
+// before an approximate number ("about") and words after one that add
+// nothing ("old" in "70 years old"). All lower case.
+struct AnswerWords {
+    std::vector<std::string> yes, no, approximately, ignored_after, number_words;
+    std::vector<double> number_values;  // number_words[i] means number_values[i]
+};
+
 // How a report for people heads a group of factors at one level, and the
 // sentence under the heading (a `possible` factor is something to mention
 // to a doctor, not a finding).
@@ -165,6 +189,7 @@ const std::vector<LevelWording>& default_level_wording();
 struct Definitions {
     std::string name, version, language, disclaimer;
     std::string url;  // canonical URL of the questionnaire (FHIR Questionnaire.url); empty: none given
+    AnswerWords words;
     Advice general_advice;
     std::vector<LevelWording> levels;  // by Level: likely, possible, unlikely, unknown
     // The wording of a level: from the definitions, else the plain default.

@@ -193,8 +193,15 @@ std::string hint(const Question& q) {
         return h;
     }
     case QuestionType::yes_no: return "yes or no";
-    case QuestionType::choice: return "type a number or the start of the answer";
-    case QuestionType::multi_choice: return "one or more numbers, separated by commas";
+    case QuestionType::choice:
+        // On an amount question a number is the amount, so the choices carry no numbers.
+        if (q.amounts)
+            return q.amount_unit != Unit::none
+                       ? fmt::format("type the amount in {}, e.g. 2 {}, or a word of an answer", to_string(q.amount_unit), to_string(q.amount_unit))
+                       : fmt::format("type how many{}, e.g. 2, or a word of an answer",
+                                     q.amount_words.empty() ? "" : " " + q.amount_words.front());
+        return "type a number or a word of the answer";
+    case QuestionType::multi_choice: return "one or more numbers or words, separated by commas";
     }
     return "";
 }
@@ -290,7 +297,7 @@ private:
             }
             AnswerError err;
             switch (session_.input(*line, err)) {
-            case Session::Outcome::invalid: term_.print(term_.red("  Sorry: ") + err.reason + ". Please try again (? for help).\n"); break;
+            case Session::Outcome::invalid: term_.print(term_.red("  Sorry: ") + err.reason + ".\n"); break;
             case Session::Outcome::help: help(q); break;
             case Session::Outcome::at_start: term_.print("  This is the first question.\n"); break;
             case Session::Outcome::empty:
@@ -324,7 +331,7 @@ private:
         term_.print(fmt::format("\n{}\n", term_.dim(progress)));
         term_.print(term_.bold(term_.wrap("", q.text, "")));
         for (std::size_t c = 0; c < q.choices.size(); ++c)
-            term_.print(term_.wrap(fmt::format("  {:>2}  ", c + 1), q.choices[c].label, "      "));
+            term_.print(term_.wrap(q.amounts ? std::string("   -  ") : fmt::format("  {:>2}  ", c + 1), q.choices[c].label, "      "));
         term_.print(term_.dim(term_.wrap("  (", hint(q) + ")", "   ")));
         std::vector<std::string> words;
         if (q.type == QuestionType::yes_no) words = {"yes", "no"};

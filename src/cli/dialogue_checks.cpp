@@ -53,7 +53,7 @@ private:
         const std::string reading = fmt::format("{} {}", *bare, c.alternative.unit);
         Answer alt;
         // A unit this question does not take, or out of range that way: no offer.
-        if (parse_typed_answer(question, reading, alt)) return std::nullopt;
+        if (parse_typed_answer(question, reading, alt, {}, false, &defs_.words)) return std::nullopt;
         Answers answers = session_.final_answers();
         answers.values[static_cast<std::size_t>(q)] = alt;
         if (!check_alternative_holds(defs_, answers, k)) return std::nullopt;
@@ -83,7 +83,7 @@ private:
             if (a.empty() || a == "y" || a == "yes" || a == "ok" || a == "keep") return true;
             Answer fixed;
             TypedDetail how;
-            if (const auto err = parse_typed_answer(question, *reply, fixed, {}, false, &how)) {
+            if (const auto err = parse_typed_answer(question, *reply, fixed, {}, false, &defs_.words, &how)) {
                 term_.print("  Sorry: " + err->reason + ". Please try again, or press Enter to keep the answer.\n");
                 continue;
             }

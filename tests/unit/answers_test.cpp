@@ -60,8 +60,12 @@ TEST_CASE("batch cells (strict): codes in any letter case, numbers in the column
     CHECK(cell("weight_kg", "154 lb").num == Approx(69.85322498));
     CHECK(cell("age", "70").num == 70);
     Answer a;
-    // Nothing looser than the code itself: no numbers, no prefixes, no labels.
-    for (const char* text : {"2", "fem", "Femal", "females", "m"})
+    // Cells take what the dialogue takes (labels, a word or the start of
+    // one), but a number is never a choice's position there.
+    CHECK(cell("sex", "fem").num == 0);
+    CHECK(cell("sex", "Femal").num == 0);
+    CHECK(cell("sex", "m").num == 1);
+    for (const char* text : {"2", "females", "x"})
         CHECK(parse_typed_answer(question("sex"), text, a, {}, true));
     for (const char* text : {"yess", "nan", "inf", "1e999", "+5", "70 kg kg"})
         CHECK(parse_typed_answer(question(std::string_view(text) == "yess" ? "tired" : "weight_kg"), text, a, {}, true));
@@ -72,11 +76,11 @@ TEST_CASE("typed answers: reasons") {
     CHECK(typed_error("age", "17") == "must be between 18 and 120 years");
     CHECK(typed_error("age", "40.5") == "must be a whole number of years");
     CHECK(typed_error("age", "121") == "must be between 18 and 120 years");
-    CHECK(typed_error("sex", "7") == "choose a number from 1 to 2");
-    CHECK(typed_error("sex", "x") == "not one of the choices");
+    CHECK(typed_error("sex", "7") == "not one of the choices; type a choice's number (1 to 2) or a word from it");
+    CHECK(typed_error("sex", "x") == "not one of the choices; type a choice's number (1 to 2) or a word from it");
     CHECK(typed_error("tired", "maybe") == "answer yes or no");
     CHECK(typed_error("conds", "a, none") == "'none' cannot be combined with other choices");
-    CHECK(typed_error("weight_kg", "20 stone").find("unknown unit") == 0);
+    CHECK(typed_error("weight_kg", "20 parsecs").find("unknown unit") == 0);
 }
 
 TEST_CASE("JSON answers: every form and every error") {
@@ -95,7 +99,7 @@ TEST_CASE("JSON answers: every form and every error") {
     CHECK(e[0].reason == "must be a whole number of years");
     CHECK(json_errors(R"J({"age": 1e400})J").at(0).reason == "not a finite number");
     CHECK(json_errors(R"J({"age": -5})J").at(0).reason == "must be between 18 and 120 years");
-    CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason == "not one of the choice codes (see: myoscreen questions)");
+    CHECK(json_errors(R"J({"sex": "robot"})J").at(0).reason == "not one of the choices; use a choice code or label (see: myoscreen questions)");
     CHECK(json_errors(R"J({"conds": ["a", "none"]})J").at(0).reason == "'none' cannot be combined with other choices");
     CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).field.empty());
     CHECK(json_errors(R"J({"age": 70, "SECRET-value": 1})J").at(0).reason == "key 2 is not a question id");

@@ -36,6 +36,8 @@ TEST_CASE("quantities convert to base units, unrounded") {
     CHECK(q("5' 8\"", Unit::cm) == Approx(172.72));
     CHECK(q("5 ft 8", Unit::cm) == Approx(172.72));
     CHECK(q("6 ft", Unit::cm) == Approx(182.88));
+    CHECK(q("8 st 3 lb", Unit::kg) == Approx(115 * 0.45359237));
+    CHECK(q("8st 3", Unit::kg) == Approx(115 * 0.45359237));
     CHECK(q("2 weeks", Unit::days) == 14);
     CHECK(q("1.5 h", Unit::minutes) == 90);
 }
@@ -43,8 +45,8 @@ TEST_CASE("quantities convert to base units, unrounded") {
 TEST_CASE("bad quantities say why without quoting the text") {
     CHECK(bad("", Unit::kg) == "expected a number");
     CHECK(bad("seventy", Unit::kg) == "expected a number");
-    CHECK(bad("70 stone", Unit::kg).find("unknown unit") == 0);
-    CHECK(bad("70 cm", Unit::kg).find("kg or lb") != std::string::npos);
+    CHECK(bad("70 parsecs", Unit::kg).find("unknown unit") == 0);
+    CHECK(bad("70 cm", Unit::kg).find("kg, lb") != std::string::npos);
     CHECK(bad("8 in 5 ft", Unit::cm).find("larger unit first") != std::string::npos);
     CHECK(bad("nan", Unit::kg) == "expected a number");
     CHECK(bad("inf", Unit::kg) == "expected a number");

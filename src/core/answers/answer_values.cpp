@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "answer_text.hpp"
 #include "units.hpp"
 
 namespace myoscreen::detail {
@@ -12,7 +13,7 @@ namespace myoscreen::detail {
 std::string expected_json(const Question& q) {
     switch (q.type) {
     case QuestionType::yes_no: return "expected true or false";
-    case QuestionType::choice: return "expected a choice code as a string";
+    case QuestionType::choice: return q.amounts ? "expected a choice code as a string, or an amount as a number" : "expected a choice code as a string";
     case QuestionType::multi_choice: return "expected an array of choice codes";
     default: return "expected a number, or a string with a unit";
     }
@@ -36,9 +37,10 @@ int choice_code(const Question& q, std::string_view text) {
     return -1;
 }
 
-Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set) {
-    const int i = choice_code(q, code);
-    if (i < 0) return std::string(not_a_choice_code);
+Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set, const AnswerWords* words) {
+    int i = choice_code(q, code);
+    if (i < 0)
+        if (auto why = choice_item_forgiving(q, code, TextWays{words, false}, i)) return why;
     if (set >> i & 1U) return "a choice is listed twice";
     set |= std::uint64_t{1} << i;
     return std::nullopt;
@@ -55,6 +57,12 @@ Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out) {
 }
 
 Reason answer_from_number(const Question& q, double v, Answer& out) {
+    if (q.amounts) {
+        int i = -1;
+        if (auto why = amount_to_choice(q, v, i)) return why;
+        out = Answer{true, static_cast<double>(i), 0};
+        return std::nullopt;
+    }
     if (q.type != QuestionType::integer && q.type != QuestionType::number) return expected_json(q);
     if (!std::isfinite(v)) return "not a finite number";
     if (q.type == QuestionType::integer) {
@@ -79,26 +87,19 @@ Reason answer_from_bool(const Question& q, bool v, Answer& out) {
 
 namespace {
 
-Reason number_from_text(const Question& q, std::string_view text, std::string_view default_unit, Answer& out,
+Reason number_from_text(const Question& q, std::string_view text, std::string_view default_unit, TextWays ways, Answer& out,
                         std::optional<double>* bare_out) {
-    std::string why;
-    std::optional<Quantity> qty;
-    std::string with_unit;
-    if (const auto bare = parse_number(text)) {
-        // A bare number (most cells): in the column's unit, if any.
-        if (default_unit.empty()) {
-            qty = Quantity{*bare};
+    // A bare number (most cells): in the column's unit, if any.
+    if (default_unit.empty())
+        if (const auto bare = parse_number(text)) {
             if (bare_out) *bare_out = *bare;
-        } else {
-            text = with_unit = std::string(text) + " " + std::string(default_unit);
+            return answer_from_number(q, *bare, out);
         }
-    }
-    if (!qty) qty = parse_quantity(text, q.unit, why);
-    if (!qty) return why;
-    return answer_from_number(q, qty->value, out);
+    return number_text_forgiving(q, text, default_unit, ways, out);
 }
 
-Reason codes_from_text(const Question& q, std::string_view text, Answer& out) {
+Reason codes_from_text(const Question& q, std::string_view text, TextWays ways, Answer& out) {
+    // Codes split by ';' (the fast path); anything else is read forgivingly.
     std::uint64_t set = 0;
     bool any = false;
     for (std::size_t start = 0; start <= text.size();) {
@@ -107,42 +108,46 @@ Reason codes_from_text(const Question& q, std::string_view text, Answer& out) {
         const std::string_view item = trim(text.substr(start, end - start));
         start = end + 1;
         if (item.empty()) continue;  // "a;b;"
-        if (auto why = add_choice_code(q, item, set)) return why;
+        const int i = choice_code(q, item);
+        if (i < 0) return choices_text_forgiving(q, text, ways, out);
+        if (set >> i & 1U) return "a choice is listed twice";
+        set |= std::uint64_t{1} << i;
         any = true;
     }
-    if (!any) return "expected one or more choice codes, separated by ';'";
+    if (!any) return "expected one or more choices; " + what_works(q, ways.positions);
     return answer_from_codes(q, set, out);
 }
 
 }  // namespace
 
-Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit,
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit, TextWays ways,
                         std::optional<double>* bare) {
     text = trim(text);
     if (text.empty()) return std::nullopt;  // unanswered
     switch (q.type) {
     case QuestionType::integer:
-    case QuestionType::number: return number_from_text(q, text, default_unit, out, bare);
+    case QuestionType::number: return number_from_text(q, text, default_unit, ways, out, bare);
     case QuestionType::yes_no: {
-        const auto b = yes_no_word(text);
+        const auto b = yes_no_forgiving(text, ways.words);
         if (!b) return "answer yes or no";
         out = Answer{true, *b ? 1.0 : 0.0, 0};
         return std::nullopt;
     }
     case QuestionType::choice: {
-        const int i = choice_code(q, text);
-        if (i < 0) return std::string(not_a_choice_code);
-        out = Answer{true, static_cast<double>(i), 0};
-        return std::nullopt;
+        if (const int i = choice_code(q, text); i >= 0) {
+            out = Answer{true, static_cast<double>(i), 0};
+            return std::nullopt;
+        }
+        return choice_text_forgiving(q, text, ways, out);
     }
-    case QuestionType::multi_choice: return codes_from_text(q, text, out);
+    case QuestionType::multi_choice: return codes_from_text(q, text, ways, out);
     }
     return "unsupported question type";
 }
 
-Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out) {
+Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out, const AnswerWords* words) {
     if (q.type == QuestionType::multi_choice && !trim(s).empty()) return expected_json(q);
-    return answer_from_text(q, s, out);
+    return answer_from_text(q, s, out, {}, TextWays{words, false});
 }
 
 }  // namespace myoscreen::detail

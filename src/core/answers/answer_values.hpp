@@ -16,27 +16,33 @@ namespace myoscreen::detail {
 
 using Reason = std::optional<std::string>;
 
-// The one wording for a choice given by anything but one of its codes (JSON
-// values and batch cells; the dialogue also takes numbers and prefixes).
-inline constexpr std::string_view not_a_choice_code = "not one of the choice codes (see: myoscreen questions)";
+// How a text came: typed (dialogue, piped lines: a number may be a choice's
+// position) or a cell (CSV, JSON: it may not), and the definitions' answer
+// words (none: only codes, labels and digits).
+struct TextWays {
+    const AnswerWords* words = nullptr;
+    bool positions = false;
+};
+
 // Answers given as anything but a JSON object.
 inline constexpr std::string_view not_an_object = "expected a JSON object of {question_id: answer}";
 
-// A value as text: a CSV cell or a JSON string. Blanks around it do not
-// count, and blank text is unanswered (`out` untouched). A number may carry
-// a unit ("154 lb", "5 ft 8 in"; `default_unit` for a bare number, from a
-// column named weight_lb); yes/no takes yes, no, true, false, y, n, 1, 0; a
-// choice takes its code, a multi_choice its codes split by ';'. `bare`, if
-// given, receives the number when a number was typed without a unit and no
-// default unit applied (the plausibility checks' unit alternative).
+// A value as text: typed, a CSV cell or a JSON string. Blanks around it do
+// not count, and blank text is unanswered (`out` untouched). Exact codes and
+// plain numbers take the fast path; anything else is read forgivingly
+// (answer_text.hpp): units ("154 lb", "8 st 3 lb"; `default_unit` for a bare
+// number, from a column named weight_lb), yes/no words, choices by label or
+// a word of it, amounts on amount questions, lists split by ';', ',', 'and'.
+// `bare`, if given, receives the number when a number was typed without a
+// unit and no default unit applied (the plausibility checks' unit alternative).
 Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit = {},
-                        std::optional<double>* bare = nullptr);
+                        TextWays ways = {}, std::optional<double>* bare = nullptr);
 // A JSON string: as text, but a multi_choice takes an array.
-Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out);
+Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out, const AnswerWords* words = nullptr);
 // A number in the base unit (a JSON number, or text once its unit is
 // converted): finite; for an integer question within 1e-9 (relative) of a
-// whole number, which it becomes; in range. JSON numbers for other
-// questions are the wrong type.
+// whole number, which it becomes; in range. On an amount question, the
+// amount, as its choice. JSON numbers for other questions are the wrong type.
 Reason answer_from_number(const Question& q, double v, Answer& out);
 // A JSON boolean: yes_no only.
 Reason answer_from_bool(const Question& q, bool v, Answer& out);
@@ -48,7 +54,7 @@ std::optional<bool> yes_no_word(std::string_view text);
 int choice_code(const Question& q, std::string_view text);
 // A multi_choice list, a code at a time (any given twice is an error), then
 // the whole set ('none' alone; [] in JSON means 'none').
-Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set);
+Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set, const AnswerWords* words = nullptr);
 Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out);
 // What a question expects, for a JSON value of the wrong type.
 std::string expected_json(const Question& q);

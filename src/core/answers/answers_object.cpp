@@ -61,10 +61,10 @@ int AnswersWalk::bad_key(std::string_view k, int qi) {
 }
 
 void AnswersWalk::number_by_rules(int qi, double x) { verdict(qi, answer_from_number(question(qi), x, out_.values[qi])); }
-void AnswersWalk::string_by_rules(int qi, std::string_view s) { verdict(qi, answer_from_json_string(question(qi), s, out_.values[qi])); }
+void AnswersWalk::string_by_rules(int qi, std::string_view s) { verdict(qi, answer_from_json_string(question(qi), s, out_.values[qi], &defs_.words)); }
 
 bool AnswersWalk::code_by_rules(int qi, std::string_view s, std::uint64_t& set) {
-    const Reason why = add_choice_code(question(qi), s, set);
+    const Reason why = add_choice_code(question(qi), s, set, &defs_.words);
     verdict(qi, why);
     return !why;
 }

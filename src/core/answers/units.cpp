@@ -100,6 +100,7 @@ double factor(std::string_view u, Unit base) {
     case Unit::kg:
         if (any_of(u, {"kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"})) return 1;
         if (any_of(u, {"lb", "lbs", "pound", "pounds"})) return 0.45359237;
+        if (any_of(u, {"st", "stone", "stones"})) return 6.35029318;  // 14 lb
         return 0;
     case Unit::cm:
         if (any_of(u, {"cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters"})) return 1;
@@ -107,7 +108,7 @@ double factor(std::string_view u, Unit base) {
         if (any_of(u, {"in", "inch", "inches", "\""})) return 2.54;
         if (any_of(u, {"ft", "foot", "feet", "'"})) return 30.48;
         return 0;
-    case Unit::years: return any_of(u, {"y", "yr", "yrs", "year", "years"}) ? 1 : 0;
+    case Unit::years: return any_of(u, {"y", "yo", "yr", "yrs", "year", "years"}) ? 1 : 0;
     case Unit::minutes: return any_of(u, {"min", "mins", "minute", "minutes"}) ? 1 : any_of(u, {"h", "hr", "hrs", "hour", "hours"}) ? 60 : 0;
     case Unit::hours: return any_of(u, {"h", "hr", "hrs", "hour", "hours"}) ? 1 : any_of(u, {"min", "mins", "minute", "minutes"}) ? 1.0 / 60 : 0;
     case Unit::days: return any_of(u, {"d", "day", "days"}) ? 1 : any_of(u, {"wk", "wks", "week", "weeks"}) ? 7 : 0;
@@ -119,7 +120,7 @@ double factor(std::string_view u, Unit base) {
 
 std::string units_for(Unit base) {
     switch (base) {
-    case Unit::kg: return "kg or lb";
+    case Unit::kg: return "kg, lb, or st and lb (8 st 3 lb)";
     case Unit::cm: return "cm, m, in, or ft and in (5 ft 8 in)";
     case Unit::years: return "years";
     case Unit::minutes: return "minutes or hours";
@@ -161,6 +162,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
         } else if (any) {
             // "5 ft 8": the bare tail takes the next smaller unit (inches).
             if (last_factor == 30.48) f = 2.54;
+            else if (last_factor == 6.35029318) f = 0.45359237;  // "8 st 3": pounds
             else {
                 why = "a second number needs a unit";
                 return std::nullopt;

@@ -11,6 +11,7 @@
 
 #include "json_writer.hpp"
 #include "ascii.hpp"
+#include "definitions_amounts.hpp"
 #include "load_context.hpp"
 
 namespace myoscreen::detail {
@@ -74,7 +75,8 @@ public:
     void top(const json& j) {
         if (!ctx_.object(j, "", "the definitions")) return;
         ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "url", "language", "disclaimer", "general_advice", "levels",
-                               "sections", "questions", "derived", "instruments", "factors", "red_flags", "checks", "references"});
+                               "sections", "questions", "derived", "instruments", "factors", "red_flags", "checks", "references",
+                               "answer_words"});
         if (auto s = ctx_.str(j, "", "schema"); s && *s != schema_id)
             ctx_.error("/schema", "unsupported schema \"" + *s + "\" (expected \"" + std::string(schema_id) + "\")");
         defs_.name = ctx_.str(j, "", "name").value_or("");
@@ -84,6 +86,7 @@ public:
             ctx_.error("/url", "\"url\" must be an absolute URL without spaces or a fragment (e.g. \"https://example.org/fhir/Questionnaire/mine\")");
         defs_.language = ctx_.str(j, "", "language", false).value_or("en");
         defs_.disclaimer = ctx_.str(j, "", "disclaimer").value_or("");
+        read_answer_words(ctx_, j, defs_.words);
         if (auto it = j.find("general_advice"); it != j.end()) defs_.general_advice = advice(*it, "/general_advice");
         levels(j);
         list(j, "sections", [&](const json& v, const std::string& p) { section(v, p); });
@@ -203,7 +206,7 @@ private:
 
     void question(const json& v, const std::string& p) {
         if (!ctx_.object(v, p, "a question")) return;
-        ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "label", "text", "help", "choices", "exclusive", "ask_if"});
+        ctx_.only_keys(v, p, {"id", "section", "type", "unit", "min", "max", "label", "text", "help", "choices", "exclusive", "ask_if", "amount"});
         Question q;
         if (auto id = ctx_.str(v, p, "id")) {
             q.id = *id;
@@ -242,6 +245,7 @@ private:
                 if (v.contains(k)) ctx_.error(child(p, k), std::string("\"") + k + "\" applies only to integer and number questions");
         }
         if (choices) choice_list(v, p, q);
+        if (type_known) read_question_amount(ctx_, v, p, q);
         else if (type_known && v.contains("choices")) ctx_.error(child(p, "choices"), "\"choices\" applies only to choice and multi_choice questions");
         if (auto ex = ctx_.str(v, p, "exclusive", false)) {
             q.exclusive = q.choice_index(*ex);
@@ -263,9 +267,10 @@ private:
         for (std::size_t i = 0; i < a->size(); ++i) {
             const std::string cp = child(ap, i);
             if (!ctx_.object((*a)[i], cp, "a choice")) continue;
-            ctx_.only_keys((*a)[i], cp, {"code", "label"});
+            ctx_.only_keys((*a)[i], cp, {"code", "label", "amount"});
             auto code = ctx_.str((*a)[i], cp, "code");
             Choice c{code.value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
+            read_choice_amount(ctx_, (*a)[i], cp, c);
             // Answers match codes in any letter case (docs/answers.md).
             if (code && check_code(*code, child(cp, "code"), "choice code", "numbers pick choices by position") &&
                 std::any_of(q.choices.begin(), q.choices.end(), [&](const Choice& o) { return detail::iequals(o.code, c.code); }))

@@ -1,6 +1,8 @@
 // The questionnaire as a FHIR R4 Questionnaire (`questions --format fhir`):
 // a group per section, an item per question, skip logic from
 // fhir_enable(). docs/interop.md lists every element written and why.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "fhir_common.hpp"
@@ -28,6 +30,10 @@ char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 // the words of the title, each capitalised, run together.
 std::string machine_name(std::string_view title) {
     std::string out;
+    // A name starts with a capital letter; the 'Q' goes first rather than
+    // being inserted after (g++ 12 warns, wrongly, of an overlap in insert).
+    const auto first = std::find_if(title.begin(), title.end(), is_alnum);
+    if (first == title.end() || !(upper(*first) >= 'A' && upper(*first) <= 'Z')) out += 'Q';
     bool start = true;
     for (const char c : title) {
         if (!is_alnum(c)) {
@@ -37,8 +43,8 @@ std::string machine_name(std::string_view title) {
         out += start ? upper(c) : c;
         start = false;
     }
-    if (out.empty() || !(out[0] >= 'A' && out[0] <= 'Z')) out.insert(0, "Q");
-    return out.substr(0, 255);
+    if (out.size() > 255) out.resize(255);
+    return out;
 }
 
 void coding(detail::JsonWriter& w, std::string_view system, std::string_view code, std::string_view display) {

@@ -185,9 +185,10 @@ struct FhirResponseReader::Impl {
             return verdict(qi, "system is not this question's code system (" + systems[static_cast<std::size_t>(qi)] + ")", "valueCoding");
         const auto code = string_at(c, "code");
         if (!code) return verdict(qi, "no code", "valueCoding");
-        if (q.type == QuestionType::multi_choice) return verdict(qi, detail::add_choice_code(q, *code, set), "valueCoding");
+        // A Coding's code is exact: no labels or words of them, as typed text may be.
         const int i = detail::choice_code(q, *code);
-        if (i < 0) return verdict(qi, std::string(detail::not_a_choice_code), "valueCoding");
+        if (i < 0) return verdict(qi, "not one of the choice codes (see: myoscreen questions --format fhir)", "valueCoding");
+        if (q.type == QuestionType::multi_choice) return verdict(qi, detail::add_choice_code(q, *code, set), "valueCoding");
         out->values[static_cast<std::size_t>(qi)] = Answer{true, static_cast<double>(i), 0};
         return true;
     }

@@ -156,7 +156,7 @@ bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vec
         const std::string_view cell = detail::trim(fields[c]);
         if (cell.empty()) continue;  // unanswered
         const Question& q = d.questions[col.question];
-        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], col.unit)) {
+        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], col.unit, detail::TextWays{&d.words, false})) {
             out.values[col.question] = Answer{};
             errors.push_back({q.id, std::move(*why)});
         }

@@ -25,7 +25,7 @@ namespace {
 static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big,
               "the snapshot writes numbers in the machine's byte order: mixed-endian machines are not supported");
 constexpr std::string_view magic =
-    std::endian::native == std::endian::little ? "myoscreen.snapshot/10 le\n" : "myoscreen.snapshot/10 be\n";
+    std::endian::native == std::endian::little ? "myoscreen.snapshot/11 le\n" : "myoscreen.snapshot/11 be\n";
 
 // The width in the snapshot of every scalar type copied as raw bytes. A type
 // not listed does not compile: add it here (and bump the format) first.
@@ -55,10 +55,12 @@ static_assert(sizeof(Instr) == 24, "Instr changed: update fields(Instr) and the 
 
 template <class A> void fields(A& a, Instr& x) { a.all(x.op, x.arg, x.num, x.mask); }
 template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack, x.logic, x.one_step, x.step); }
-template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label); }
+template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label, x.has_amount, x.low, x.high, x.low_open, x.high_open); }
+template <class A> void fields(A& a, AnswerWords& x) { a.all(x.yes, x.no, x.approximately, x.ignored_after, x.number_words, x.number_values); }
 template <class A> void fields(A& a, Section& x) { a.all(x.id, x.title); }
 template <class A> void fields(A& a, Question& x) {
-    a.all(x.id, x.section, x.type, x.unit, x.min, x.max, x.text, x.help, x.label, x.choices, x.exclusive, x.ask_if, x.ask_if_text);
+    a.all(x.id, x.section, x.type, x.unit, x.min, x.max, x.text, x.help, x.label, x.choices, x.exclusive, x.ask_if, x.ask_if_text,
+          x.amounts, x.amount_unit, x.amount_whole, x.amount_words);
 }
 template <class A> void fields(A& a, Derived& x) { a.all(x.id, x.text, x.unit, x.is_bool, x.expr, x.expr_text, x.slot); }
 template <class A> void fields(A& a, Item& x) {
@@ -80,7 +82,7 @@ template <class A> void fields(A& a, Check& x) { a.all(x.id, x.message, x.source
 template <class A> void fields(A& a, Reference& x) { a.all(x.id, x.citation); }
 template <class A> void fields(A& a, Step& x) { a.all(x.kind, x.index); }
 template <class A> void fields(A& a, Definitions& x) {
-    a.all(x.name, x.version, x.url, x.language, x.disclaimer, x.general_advice, x.levels, x.sections, x.questions, x.derived,
+    a.all(x.name, x.version, x.url, x.language, x.disclaimer, x.words, x.general_advice, x.levels, x.sections, x.questions, x.derived,
           x.instruments, x.factors, x.red_flags, x.checks, x.references, x.order, x.slot_count, x.stack_size);
 }
 
