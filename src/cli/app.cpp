@@ -84,6 +84,18 @@ std::string examples_footer(std::string_view command) {
     return out;
 }
 
+// Help that leads with examples (after the one-line description, before
+// Usage): people copy an example first and read the options second.
+class ExamplesFirst : public CLI::Formatter {
+public:
+    std::string make_description(const CLI::App* app) const override {
+        std::string out = CLI::Formatter::make_description(app);
+        const std::string_view name = app->get_parent() ? std::string_view(app->get_name()) : std::string_view();
+        if (!examples_of(name).empty()) out += "\n" + examples_footer(name) + "\n";
+        return out;
+    }
+};
+
 std::string exit_footer() {
     std::string out = "Exit codes:";
     for (const ExitStatus& s : exit_statuses()) {
@@ -125,17 +137,17 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     auto app = std::make_unique<CLI::App>("myoscreen: a muscle-loss risk screener. A screening aid, not a diagnosis.", "myoscreen");
     app->set_version_flag("--version", std::string("myoscreen ") + MYOSCREEN_VERSION);
     app->require_subcommand(0, 1);
+    app->formatter(std::make_shared<ExamplesFirst>());  // inherited by the subcommands added below
 
     auto* s = app->add_subcommand("screen", "Screen one person: dialogue on a terminal, piped lines, or --answers FILE");
     add_screen_options(s, a.screen);
     add_screen_options(app.get(), a.screen);
     for (CLI::Option* o : app->get_options())
         if (o->get_name() != "--help" && o->get_name() != "--version") o->group("Screen options (screen is the default command)");
-    s->footer(examples_footer("screen"));
 
     BatchArgs& batch = a.batch;
     auto* b = app->add_subcommand("batch", "Screen many records (CSV or JSON Lines), one result line per record, in order");
-    b->add_option("FILE", batch.files, "Input files, or - for stdin (default: stdin)");
+    b->add_option("FILE", batch.files, "Input files, or - for stdin (default: stdin)")->type_name("FILE");
     b->add_option("--input", batch.input,
                   "Input format (default: from the file extension, or the content); fhir: NDJSON of FHIR R4 "
                   "QuestionnaireResponses; redcap: a REDCap CSV export of the project questions --format redcap describes")
@@ -161,7 +173,6 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
         ->capture_default_str()
         ->check(CLI::Range(16, 1 << 30))
         ->type_name("N");
-    b->footer(examples_footer("batch"));
 
     NextArgs& next = a.next;
     auto* n = app->add_subcommand("next", "Print the adaptive questionnaire's next question as JSON, for other front-ends");
@@ -169,7 +180,6 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     n->add_option("--session", next.session, "Or a session saved with screen --save FILE (skipped questions are not asked again)")
         ->type_name("FILE");
     n->add_option("--rules", next.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
-    n->footer(examples_footer("next"));
 
     QuestionsArgs& questions = a.questions;
     auto* q = app->add_subcommand("questions", "Print the questionnaire (stdout)");
@@ -177,25 +187,21 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
         ->check(CLI::IsMember({"text", "json", "csv-header", "markdown", "fhir", "redcap"}))
         ->capture_default_str();
     q->add_option("--rules", questions.rules, "Read definitions from FILE instead of the embedded ones")->type_name("FILE");
-    q->footer(examples_footer("questions"));
 
     auto* rules = app->add_subcommand("rules", "Show or check definitions");
     rules->require_subcommand(1, 1);
-    rules->add_subcommand("show", "Print the embedded default definitions (stdout)")->footer(examples_footer("show"));
+    rules->add_subcommand("show", "Print the embedded default definitions (stdout)");
     auto* check = rules->add_subcommand("check", "Check definitions and print every problem (default: the embedded ones)");
-    check->add_option("FILE", a.check_file, "Definitions file, or - for stdin");
-    check->footer(examples_footer("check"));
-    rules->footer(examples_footer("rules"));
+    check->add_option("FILE", a.check_file, "Definitions file, or - for stdin")->type_name("FILE");
 
     auto* completion = app->add_subcommand("completion", "Print a shell completion script (stdout)");
-    completion->add_option("SHELL", a.shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    completion->footer(examples_footer("completion"));
+    completion->add_option("SHELL", a.shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}))->type_name("SHELL");
 
     // Hidden: the man page, generated from this definition at build time.
     app->add_subcommand("manpage", "Print the man page myoscreen(1) in roff")->group("");
 
     // Set last: CLI11 copies a footer into subcommands added after it.
-    app->footer(examples_footer("") + "\nWith no command, runs `screen`: the questionnaire on a terminal.\n" + exit_footer());
+    app->footer("With no command, runs `screen`: the questionnaire on a terminal.\n" + exit_footer());
     return app;
 }
 
