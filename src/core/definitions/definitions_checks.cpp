@@ -9,12 +9,7 @@ void Loader::check(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "a check")) return;
     ctx_.only_keys(v, p, {"id", "when", "message", "confirm", "alternative", "source"});
     Check c;
-    if (auto id = ctx_.str(v, p, "id")) {
-        c.id = *id;
-        if (check_id(c.id, child(p, "id"), "check"))
-            for (const auto& o : defs_.checks)
-                if (o.id == c.id) ctx_.error(child(p, "id"), "duplicate check id \"" + c.id + "\"");
-    }
+    if (auto id = ctx_.str(v, p, "id")) unique_id(c.id = *id, child(p, "id"), "check", defs_.checks);
     c.message = ctx_.str(v, p, "message").value_or("");
     check_message(c.message, child(p, "message"));
     c.source = ctx_.str(v, p, "source").value_or("");

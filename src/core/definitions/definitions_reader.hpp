@@ -142,6 +142,19 @@ private:
         return true;
     }
 
+    // The "id" of an entry of `list` (a check, factor, red flag, item, rule):
+    // well formed and not taken by an earlier entry. True when it is both.
+    template <class List>
+    bool unique_id(const std::string& id, const std::string& ptr, const char* what, const List& list, bool expression_name = false) {
+        if (!check_id(id, ptr, what, expression_name)) return false;
+        for (const auto& o : list)
+            if (o.id == id) {
+                ctx_.error(ptr, std::string("duplicate ") + what + " id \"" + id + "\"");
+                return false;
+            }
+        return true;
+    }
+
     // Reports a code (a choice code or band name, at `ptr`) that does not
     // match the schema's "code" pattern. True when it is well formed.
     bool check_code(const std::string& code, const std::string& ptr, const char* what, const char* why_not_a_number) {

@@ -75,11 +75,8 @@ void Loader::item(const json& v, const std::string& p, Instrument& ins, int ii, 
     Item it;
     if (auto id = ctx_.str(v, p, "id")) {
         it.id = *id;
-        if (check_id(it.id, child(p, "id"), "item")) {
-            for (const auto& o : ins.items)
-                if (o.id == it.id) ctx_.error(child(p, "id"), "duplicate item id \"" + it.id + "\"");
-            if (it.id == "score" || it.id == "band") ctx_.error(child(p, "id"), "\"score\" and \"band\" are reserved item ids");
-        }
+        if (unique_id(it.id, child(p, "id"), "item", ins.items) && (it.id == "score" || it.id == "band"))
+            ctx_.error(child(p, "id"), "\"score\" and \"band\" are reserved item ids");
     }
     const int forms = v.contains("question") + v.contains("when") + v.contains("cases");
     if (forms != 1) {
@@ -138,12 +135,7 @@ void Loader::factor(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "a factor")) return;
     ctx_.only_keys(v, p, {"id", "title", "source", "rules", "likely", "possible", "advice"});
     Factor f;
-    if (auto id = ctx_.str(v, p, "id")) {
-        f.id = *id;
-        if (check_id(f.id, child(p, "id"), "factor"))
-            for (const auto& o : defs_.factors)
-                if (o.id == f.id) ctx_.error(child(p, "id"), "duplicate factor id \"" + f.id + "\"");
-    }
+    if (auto id = ctx_.str(v, p, "id")) unique_id(f.id = *id, child(p, "id"), "factor", defs_.factors);
     f.title = ctx_.str(v, p, "title").value_or(f.id);
     f.source = ctx_.str(v, p, "source").value_or("");
     const int fi = static_cast<int>(defs_.factors.size());
@@ -155,9 +147,7 @@ void Loader::factor(const json& v, const std::string& p) {
             ctx_.only_keys(r, rp, {"id", "when", "text", "source"});
             const auto id = ctx_.str(r, rp, "id");
             Rule rule{id.value_or(""), ctx_.str(r, rp, "text").value_or(""), ctx_.str(r, rp, "source").value_or(""), {}, 0};
-            if (id && check_id(rule.id, child(rp, "id"), "rule", true)) {
-                for (const auto& o : f.rules)
-                    if (o.id == rule.id) ctx_.error(child(rp, "id"), "duplicate rule id \"" + rule.id + "\"");
+            if (id && unique_id(rule.id, child(rp, "id"), "rule", f.rules, true)) {
                 if (ids_.count(rule.id))
                     ctx_.error(child(rp, "id"), "rule id \"" + rule.id + "\" hides the question, derived value or instrument of that name");
             }
@@ -175,12 +165,7 @@ void Loader::red_flag(const json& v, const std::string& p) {
     if (!ctx_.object(v, p, "a red flag")) return;
     ctx_.only_keys(v, p, {"id", "when", "urgency", "text", "action", "source"});
     RedFlag f;
-    if (auto id = ctx_.str(v, p, "id")) {
-        f.id = *id;
-        if (check_id(f.id, child(p, "id"), "red flag"))
-            for (const auto& o : defs_.red_flags)
-                if (o.id == f.id) ctx_.error(child(p, "id"), "duplicate red flag id \"" + f.id + "\"");
-    }
+    if (auto id = ctx_.str(v, p, "id")) unique_id(f.id = *id, child(p, "id"), "red flag", defs_.red_flags);
     f.text = ctx_.str(v, p, "text").value_or("");
     f.action = ctx_.str(v, p, "action", false).value_or("");
     f.source = ctx_.str(v, p, "source").value_or("");

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "answer_values.hpp"
+#include "csv_row.hpp"
 #include "myoscreen/records.hpp"
 #include "units.hpp"
 
@@ -139,13 +140,7 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
 bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string_view>& fields, Answers& out,
                    std::string& id, std::vector<AnswerError>& errors) {
     if (layout.redcap) return parse_redcap_row(d, layout, fields, out, id, errors);
-    errors.clear();
-    if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
-    if (fields.size() != layout.columns.size()) {
-        errors.push_back({"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())});
-        return false;
-    }
-    std::fill(out.values.begin(), out.values.end(), Answer{});
+    if (!detail::begin_csv_row(layout, fields, out, id, errors)) return false;
     for (std::size_t c = 0; c < fields.size(); ++c) {
         const CsvColumn& col = layout.columns[c];
         if (col.kind == CsvColumn::Kind::id) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "answer_values.hpp"
+#include "csv_row.hpp"
 #include "ascii.hpp"
 #include "myoscreen/records.hpp"
 
@@ -100,13 +101,7 @@ CsvLayout map_redcap_header(const Definitions& d, const std::vector<std::string>
 
 bool parse_redcap_row(const Definitions& d, const CsvLayout& layout, const std::vector<std::string_view>& fields, Answers& out,
                       std::string& id, std::vector<AnswerError>& errors) {
-    errors.clear();
-    if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
-    if (fields.size() != layout.columns.size()) {
-        errors.push_back({"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())});
-        return false;
-    }
-    std::fill(out.values.begin(), out.values.end(), Answer{});
+    if (!detail::begin_csv_row(layout, fields, out, id, errors)) return false;
     // Ticked options gather in each checkbox question's `set` first.
     std::vector<bool> bad(d.questions.size(), false);
     for (std::size_t c = 0; c < fields.size(); ++c) {
