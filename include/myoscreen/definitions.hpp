@@ -189,6 +189,10 @@ const std::vector<LevelWording>& default_level_wording();
 struct Definitions {
     std::string name, version, language, disclaimer;
     std::string url;  // canonical URL of the questionnaire (FHIR Questionnaire.url); empty: none given
+    // The canonical URL in use: `url`, else
+    // http://myoscreen.invalid/fhir/Questionnaire/NAME (NAME made from `name`).
+    // The FHIR Questionnaire and the report's code systems sit under it.
+    std::string canonical_url() const;
     AnswerWords words;
     Advice general_advice;
     std::vector<LevelWording> levels;  // by Level: likely, possible, unlikely, unknown

@@ -14,9 +14,6 @@
 
 namespace myoscreen {
 
-// The Questionnaire's canonical URL: the definitions' `url`, else
-// http://myoscreen.invalid/fhir/Questionnaire/NAME (NAME made from `name`).
-std::string questionnaire_url(const Definitions& d);
 // The CodeSystem of a choice question's codes: URL/CodeSystem/QUESTION_ID.
 std::string choice_system(const Definitions& d, const Question& q);
 

@@ -135,10 +135,6 @@ struct FhirOptions {
     std::string_view occurrence;
 };
 void render_fhir(const Report& r, const Answers& answers, std::string& out, const FhirOptions& opt = {});
-// The base of the project's code systems: the definitions' `url`, else
-// http://myoscreen.invalid/fhir/Questionnaire/NAME (NAME from `name`); its
-// CodeSystems are BASE/CodeSystem/report-factor, report-level, ...
-std::string fhir_base_url(const Definitions& defs);
 
 // The questionnaire as a REDCap data dictionary (CSV, the 18 columns REDCap
 // reads, docs/interop.md "REDCap"). `notes` gets one line for each ask_if

@@ -48,6 +48,20 @@ const std::vector<LevelWording>& default_level_wording() {
     return plain;
 }
 
+std::string Definitions::canonical_url() const {
+    if (!url.empty()) return url;
+    std::string out = "http://myoscreen.invalid/fhir/Questionnaire/";
+    const std::size_t start = out.size();
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        else if (out.size() > start && out.back() != '-') out += '-';
+    }
+    while (out.size() > start && out.back() == '-') out.pop_back();
+    if (out.size() == start) out += "questionnaire";
+    return out;
+}
+
 const LevelWording& Definitions::wording(Level l) const {
     const auto i = static_cast<std::size_t>(l);
     return i < levels.size() ? levels[i] : default_level_wording()[i];

@@ -24,7 +24,6 @@ constexpr std::string_view item_control = "http://hl7.org/fhir/questionnaire-ite
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Questionnaire.name is for machines (invariant que-0: [A-Z][A-Za-z0-9_]*):
 // the words of the title, each capitalised, run together.
@@ -144,24 +143,13 @@ void question(detail::JsonWriter& w, const Definitions& d, int qi) {
 
 }  // namespace
 
-std::string questionnaire_url(const Definitions& d) {
-    if (!d.url.empty()) return d.url;
-    std::string slug;
-    for (const char c : d.name) {
-        if (is_alnum(c)) slug += lower(c);
-        else if (!slug.empty() && slug.back() != '-') slug += '-';
-    }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
-    return "http://myoscreen.invalid/fhir/Questionnaire/" + (slug.empty() ? std::string("questionnaire") : slug);
-}
-
-std::string choice_system(const Definitions& d, const Question& q) { return questionnaire_url(d) + "/CodeSystem/" + q.id; }
+std::string choice_system(const Definitions& d, const Question& q) { return d.canonical_url() + "/CodeSystem/" + q.id; }
 
 void render_questionnaire_fhir(const Definitions& d, std::string& out) {
     detail::JsonWriter w(out, true);
     w.begin_object().key("resourceType").string("Questionnaire");
     w.key("language").string(d.language);
-    w.key("url").string(questionnaire_url(d)).key("version").string(d.version);
+    w.key("url").string(d.canonical_url()).key("version").string(d.version);
     w.key("name").string(machine_name(d.name)).key("title").string(d.name).key("status").string("active");
     w.key("subjectType").begin_array().string("Patient").end_array();
     w.key("description").string(d.disclaimer);

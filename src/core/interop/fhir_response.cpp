@@ -62,7 +62,7 @@ struct FhirResponseReader::Impl {
     bool wrong = false;
     Answers* out = nullptr;
 
-    explicit Impl(const Definitions& d) : defs(d), url(questionnaire_url(d)) {
+    explicit Impl(const Definitions& d) : defs(d), url(d.canonical_url()) {
         for (const Question& q : d.questions) systems.push_back(q.choices.empty() ? std::string() : choice_system(d, q));
     }
 

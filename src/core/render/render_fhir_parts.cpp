@@ -5,24 +5,10 @@
 
 namespace myoscreen {
 
-std::string fhir_base_url(const Definitions& d) {
-    // The rule of the Questionnaire's canonical URL (questions --format fhir),
-    // so the report's code systems sit beside the questionnaire's.
-    if (!d.url.empty()) return d.url;
-    std::string slug;
-    for (const char c : d.name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (alnum) slug += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        else if (!slug.empty() && slug.back() != '-') slug += '-';
-    }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
-    return "http://myoscreen.invalid/fhir/Questionnaire/" + (slug.empty() ? std::string("questionnaire") : slug);
-}
-
 namespace detail::fhir {
 
 Record::Record(const Report& r, const Answers& answers, const FhirOptions& o)
-    : defs(*r.defs), report(r), opt(o), base(fhir_base_url(*r.defs)) {
+    : defs(*r.defs), report(r), opt(o), base(r.defs->canonical_url()) {
     ns_ = uuid_v5(uuid_namespace_url, base);
     key_ = defs.version + "\n";
     // Without an id the answers are the record: two people with the same

@@ -26,7 +26,7 @@ public:
     const Definitions& defs;
     const Report& report;
     const FhirOptions& opt;
-    std::string base;  // fhir_base_url(defs)
+    std::string base;  // defs.canonical_url()
 
     // "urn:uuid:..." of a resource: "Bundle", "Patient", "RiskAssessment",
     // "Flag", "Observation/INSTRUMENT".
