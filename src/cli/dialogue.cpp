@@ -1,11 +1,12 @@
+// The dialogue on a terminal: one question at a time (adaptive or all),
+// help, back, skip, plausibility checks, the emergency stop, --save/--resume,
+// and the offer to save a report at the end.
 #include "dialogue.hpp"
 #include "dialogue_checks.hpp"
+#include "dialogue_terminal.hpp"
 
 #include <cctype>
-#include <cerrno>
-#include <csignal>
 #include <cstdlib>
-#include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,171 +14,14 @@
 
 #include "exit_codes.hpp"
 #include "io.hpp"
-#include "line_editor.hpp"
 #include "myoscreen/screen.hpp"
 #include "myoscreen/session.hpp"
 #include "myoscreen/text.hpp"
 #include "report_output.hpp"
 #include "saved_session.hpp"
-#include "terminal.hpp"
 
 namespace myoscreen::cli {
 namespace {
-
-volatile std::sig_atomic_t interrupted = 0;
-extern "C" void on_sigint(int) { interrupted = 1; }
-
-// Ctrl-C sets a flag instead of killing us, so we leave cleanly: no partial
-// report, the terminal as it was. SIGINT stays blocked except while waiting
-// for input (pselect), so one that arrives while we save or print is not
-// lost: it is delivered at the next wait, which then ends.
-struct SigintGuard {
-    struct sigaction old {};
-    sigset_t waiting_mask{};
-    sigset_t old_mask{};
-    SigintGuard() {
-        struct sigaction sa {};
-        sa.sa_handler = on_sigint;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0;
-        ::sigaction(SIGINT, &sa, &old);
-        sigset_t block;
-        sigemptyset(&block);
-        sigaddset(&block, SIGINT);
-        ::sigprocmask(SIG_BLOCK, &block, &old_mask);
-        waiting_mask = old_mask;
-        sigdelset(&waiting_mask, SIGINT);
-    }
-    ~SigintGuard() {
-        ::sigprocmask(SIG_SETMASK, &old_mask, nullptr);
-        ::sigaction(SIGINT, &old, nullptr);
-    }
-};
-const SigintGuard* active_guard = nullptr;
-
-class Terminal {
-public:
-    explicit Terminal(bool color) : color_(color), width_(terminal_width(STDERR_FILENO)) {
-        if (LineEditor::wanted()) editor_ = std::make_unique<LineEditor>([this](char& c) { return read_byte(c); });
-    }
-
-    void print(std::string_view s) { write_err(s); }
-    // Text wrapped to the terminal, every line after the first indented.
-    std::string wrap(std::string_view lead, std::string_view text, std::string_view indent) const {
-        std::string out(lead);
-        append_wrapped(out, text, width_ - 1, display_width(lead), indent);
-        return out;
-    }
-    std::string style(std::string_view s, const char* code) const {
-        return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
-    }
-    // Styles text that may end in a newline, keeping the newline outside the
-    // escape codes so the line that follows starts clean.
-    std::string style_lines(std::string_view s, const char* code) const {
-        const bool nl = !s.empty() && s.back() == '\n';
-        if (nl) s.remove_suffix(1);
-        return style(s, code) + (nl ? "\n" : "");
-    }
-    std::string bold(std::string_view s) const { return style_lines(s, "1"); }
-    std::string dim(std::string_view s) const { return style_lines(s, "2"); }
-    std::string red(std::string_view s) const { return style(s, "1;31"); }
-
-    // One line from stdin without its newline, after `prompt`. Ctrl-C →
-    // Failure(130); Ctrl-D → nullopt. Edited with libedit where that helps.
-    std::optional<std::string> read_line(const std::string& prompt = "") {
-        if (editor_) {
-            auto line = editor_->read(prompt);
-            check_interrupt();
-            too_long_ = false;
-            if (line) editor_->remember(*line);
-            return line;
-        }
-        print(prompt);
-        std::string line;
-        for (;;) {
-            if (auto nl = buf_.find('\n'); nl != std::string::npos) {
-                line = buf_.substr(0, nl);
-                buf_.erase(0, nl + 1);
-                too_long_ = discarding_;  // the tail of an over-long line is not an answer
-                discarding_ = false;
-                if (too_long_) line.clear();
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                return line;
-            }
-            const int n = fill();
-            if (n == 0) {
-                if (buf_.empty()) return std::nullopt;
-                line.swap(buf_);  // a last line without newline
-                return line;
-            }
-            if (buf_.size() > 4096 && buf_.find('\n') == std::string::npos) {
-                buf_.clear();  // no answer is this long: drop it up to its line break
-                discarding_ = true;
-            }
-        }
-    }
-
-    void set_completions(std::vector<std::string> words) {
-        if (editor_) editor_->set_completions(std::move(words));
-    }
-
-    // Whether the last line read was over-long and dropped.
-    bool last_too_long() const { return too_long_; }
-
-private:
-    bool color_;
-    int width_;
-    std::string buf_;
-    bool discarding_ = false, too_long_ = false;
-    std::unique_ptr<LineEditor> editor_;
-
-    // Reads what the terminal has into buf_ (waiting with SIGINT let
-    // through); returns the bytes read, 0 at end of input. Ctrl-C throws.
-    int fill() {
-        for (;;) {
-            if (active_guard != nullptr) {
-                fd_set in;
-                FD_ZERO(&in);
-                FD_SET(STDIN_FILENO, &in);
-                const int r = ::pselect(STDIN_FILENO + 1, &in, nullptr, nullptr, nullptr, &active_guard->waiting_mask);
-                check_interrupt();
-                // Interrupted by a handler that was not ours (libedit's passes
-                // SIGINT on, still blocked here): wait again, and let it in.
-                if (r < 0 && errno == EINTR) continue;
-            }
-            check_interrupt();
-            char chunk[512];
-            const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-            check_interrupt();
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) throw Failure(exit_io, "error reading the terminal");
-            buf_.append(chunk, static_cast<std::size_t>(n));
-            return static_cast<int>(n);
-        }
-    }
-
-    // One byte for the line editor: 1, 0 at end of input, -1 on Ctrl-C
-    // (thrown once libedit has put the terminal back).
-    int read_byte(char& c) {
-        if (buf_.empty()) {
-            try {
-                if (fill() == 0) return 0;
-            } catch (const Failure& f) {
-                if (f.code == exit_interrupted) return -1;
-                throw;
-            }
-        }
-        c = buf_.front();
-        buf_.erase(0, 1);
-        return 1;
-    }
-
-    void check_interrupt() {
-        if (!interrupted) return;
-        print("\n");
-        throw Failure(exit_interrupted, "interrupted; no report was made");
-    }
-};
 
 std::string hint(const Question& q) {
     switch (q.type) {
@@ -211,11 +55,7 @@ public:
     Dialogue(const Definitions& d, const DialogueOptions& o) : defs_(d), opt_(o), term_(o.color), session_(d, o.adaptive) {}
 
     DialogueResult run() {
-        SigintGuard guard;
-        active_guard = &guard;
-        struct Reset {
-            ~Reset() { active_guard = nullptr; }
-        } reset;
+        const SigintGuard guard;  // Ctrl-C ends the dialogue cleanly
         Answers saved;
         std::vector<int> history;
         if (!opt_.resume.empty()) load_session(opt_.resume, defs_, saved, history);  // fail before greeting
