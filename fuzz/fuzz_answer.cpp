@@ -12,7 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& q : defs.questions) {
         myoscreen::Answer a;
         (void)myoscreen::parse_typed_answer(q, text, a);
-        (void)myoscreen::parse_typed_answer(q, text, a, "lb", true);
+        (void)myoscreen::parse_typed_answer(q, text, a, {}, false, &defs.words);  // the forgiving reader, with answer words
+        (void)myoscreen::parse_typed_answer(q, text, a, "lb", true, &defs.words);
         if (a.given) (void)myoscreen::describe_answer(q, a);
     }
     myoscreen::Answers answers;
