@@ -34,6 +34,9 @@ struct Choice {
     bool has_amount = false;
     double low = 0, high = 0;
     bool low_open = false, high_open = false;
+    // Other words people type for this choice ("never" for "None of the
+    // time"), lower case; never one another choice of the question answers to.
+    std::vector<std::string> words;
 };
 
 struct Section {

@@ -199,8 +199,10 @@ Reason amount_to_choice(const Question& q, double amount, int& index) {
 Reason choice_item_forgiving(const Question& q, std::string_view text, TextWays ways, int& index) {
     const std::string t = normalise_answer(text);
     if (t.empty()) return "expected a choice";
-    for (std::size_t i = 0; i < q.choices.size(); ++i)
-        if (iequals(q.choices[i].code, t) || normalise_answer(q.choices[i].label) == t) return index = static_cast<int>(i), std::nullopt;
+    for (std::size_t i = 0; i < q.choices.size(); ++i) {
+        const Choice& c = q.choices[i];
+        if (iequals(c.code, t) || normalise_answer(c.label) == t || listed(c.words, t)) return index = static_cast<int>(i), std::nullopt;
+    }
     const bool starts_numeric = is_digit(t.front()) || t.front() == '-' || t.front() == '.' || t.front() == '~';
     Reason amount_why;  // why a number-like text is no amount, if no word matches either ("1 to 3" does)
     if (q.amounts) {

@@ -71,6 +71,28 @@ void read_choice_amount(LoadContext& ctx, const json& v, const std::string& ptr,
         ctx.error(p, "the range holds no amount: its upper bound is not above its lower bound");
 }
 
+void read_choice_words(LoadContext& ctx, const json& v, const std::string& ptr, Choice& c) {
+    c.words = word_list(ctx, v, ptr, "words");
+}
+
+void check_choice_words(LoadContext& ctx, const std::string& ptr, const Question& q) {
+    for (std::size_t i = 0; i < q.choices.size(); ++i)
+        for (std::size_t w = 0; w < q.choices[i].words.size(); ++w) {
+            const std::string& word = q.choices[i].words[w];
+            for (std::size_t k = 0; k < q.choices.size(); ++k) {
+                const Choice& o = q.choices[k];
+                const bool same_choice = k == i;
+                const bool clash = (!same_choice && (lower(o.code) == word || lower(o.label) == word)) ||
+                                   std::count(o.words.begin(), o.words.end(), word) > (same_choice ? 1 : 0);
+                if (clash) {
+                    ctx.error(child(child(child(child(ptr, "choices"), i), "words"), w),
+                              "\"" + word + "\" already answers to choice \"" + o.code + "\"");
+                    break;
+                }
+            }
+        }
+}
+
 void read_question_amount(LoadContext& ctx, const json& v, const std::string& ptr, Question& q) {
     const bool any_range = std::any_of(q.choices.begin(), q.choices.end(), [](const Choice& c) { return c.has_amount; });
     auto it = v.find("amount");

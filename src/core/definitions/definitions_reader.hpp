@@ -280,16 +280,20 @@ private:
         for (std::size_t i = 0; i < a->size(); ++i) {
             const std::string cp = child(ap, i);
             if (!ctx_.object((*a)[i], cp, "a choice")) continue;
-            ctx_.only_keys((*a)[i], cp, {"code", "label", "amount"});
+            ctx_.only_keys((*a)[i], cp, {"code", "label", "amount", "words"});
             auto code = ctx_.str((*a)[i], cp, "code");
-            Choice c{code.value_or(""), ctx_.str((*a)[i], cp, "label").value_or("")};
+            Choice c;
+            c.code = code.value_or("");
+            c.label = ctx_.str((*a)[i], cp, "label").value_or("");
             read_choice_amount(ctx_, (*a)[i], cp, c);
+            read_choice_words(ctx_, (*a)[i], cp, c);
             // Answers match codes in any letter case (docs/answers.md).
             if (code && check_code(*code, child(cp, "code"), "choice code", "numbers pick choices by position") &&
                 std::any_of(q.choices.begin(), q.choices.end(), [&](const Choice& o) { return detail::iequals(o.code, c.code); }))
                 ctx_.error(child(cp, "code"), "duplicate choice code \"" + c.code + "\" (codes match answers in any letter case)");
             q.choices.push_back(std::move(c));
         }
+        check_choice_words(ctx_, p, q);
     }
 
     void derived(const json& v, const std::string& p) {

@@ -25,7 +25,7 @@ namespace {
 static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big,
               "the snapshot writes numbers in the machine's byte order: mixed-endian machines are not supported");
 constexpr std::string_view magic =
-    std::endian::native == std::endian::little ? "myoscreen.snapshot/11 le\n" : "myoscreen.snapshot/11 be\n";
+    std::endian::native == std::endian::little ? "myoscreen.snapshot/12 le\n" : "myoscreen.snapshot/12 be\n";
 
 // The width in the snapshot of every scalar type copied as raw bytes. A type
 // not listed does not compile: add it here (and bump the format) first.
@@ -55,7 +55,7 @@ static_assert(sizeof(Instr) == 24, "Instr changed: update fields(Instr) and the 
 
 template <class A> void fields(A& a, Instr& x) { a.all(x.op, x.arg, x.num, x.mask); }
 template <class A> void fields(A& a, Program& x) { a.all(x.code, x.max_stack, x.logic, x.one_step, x.step); }
-template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label, x.has_amount, x.low, x.high, x.low_open, x.high_open); }
+template <class A> void fields(A& a, Choice& x) { a.all(x.code, x.label, x.has_amount, x.low, x.high, x.low_open, x.high_open, x.words); }
 template <class A> void fields(A& a, AnswerWords& x) { a.all(x.yes, x.no, x.approximately, x.ignored_after, x.number_words, x.number_values); }
 template <class A> void fields(A& a, Section& x) { a.all(x.id, x.title); }
 template <class A> void fields(A& a, Question& x) {
