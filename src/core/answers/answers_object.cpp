@@ -54,7 +54,10 @@ int AnswersWalk::bad_key(std::string_view k, int qi) {
             seen_.add(qi);
             return qi;
         }
-        if (qi < 0) return add(unknown_key(defs_, name, position_)), skip;
+        if (qi < 0) {
+            if (errs_.size() >= max_object_errors) return ++dropped_, skip;  // no suggestion for an error not listed
+            return add(unknown_key(defs_, name, position_)), skip;
+        }
     }
     error(question(qi).id, "the question is answered twice (duplicate key)");
     return skip;

@@ -102,9 +102,13 @@ struct FhirResponseReader::Impl {
             seen[static_cast<std::size_t>(qi)] = 1;
         } else if (has_answers || !(has_children || is_section(*link))) {
             // Named by its place: a linkId that is no question id may be data.
-            AnswerError e{suggest_question(defs, *link), fmt::format("{}: its linkId is not a question id", path)};
-            if (!e.field.empty()) e.reason += fmt::format("; did you mean '{}'?", e.field);
-            add(std::move(e));
+            if (errors.size() >= max_errors) {
+                ++dropped;  // no suggestion for an error not listed
+            } else {
+                AnswerError e{suggest_question(defs, *link), fmt::format("{}: its linkId is not a question id", path)};
+                if (!e.field.empty()) e.reason += fmt::format("; did you mean '{}'?", e.field);
+                add(std::move(e));
+            }
         }
         if (has_children) items(children, path + ".item", depth + 1);
     }
