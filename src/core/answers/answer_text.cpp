@@ -211,6 +211,19 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, TextWays 
         const Reason why = quantity_forgiving(t, q.amount_unit, {}, ways.words, q.amount_words, v);
         if (!why) return amount_to_choice(q, v, index);
         if (starts_numeric || strip_approximately(t, ways.words) != t) amount_why = *why + "; " + what_works(q, ways.positions);
+        // "once or twice", "2 or 3 kg": one choice if every amount named falls in it.
+        if (const std::size_t or_at = t.find(" or "); or_at != std::string::npos) {
+            std::vector<int> found;
+            bool all = true;
+            for (const std::string_view part : {std::string_view(t).substr(0, or_at), std::string_view(t).substr(or_at + 4)}) {
+                double a = 0;
+                int i = -1;
+                all = all && !quantity_forgiving(part, q.amount_unit, {}, ways.words, q.amount_words, a) && !amount_to_choice(q, a, i);
+                if (all && std::find(found.begin(), found.end(), i) == found.end()) found.push_back(i);
+            }
+            if (all && found.size() == 1) return index = found.front(), std::nullopt;
+            if (all) return "that could be " + quoted_labels(q, found) + "; type more of it";
+        }
     } else if (auto n = parse_number(t)) {
         if (ways.positions && *n == std::floor(*n) && *n >= 1 && *n <= static_cast<double>(q.choices.size()))
             return index = static_cast<int>(*n) - 1, std::nullopt;
