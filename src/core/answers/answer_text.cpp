@@ -155,9 +155,9 @@ std::string what_works(const Question& q, bool positions) {
     return "";
 }
 
-Reason number_text_forgiving(const Question& q, std::string_view text, std::string_view default_unit, TextWays ways, Answer& out) {
+Reason number_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {
     double v = 0;
-    if (auto why = quantity_forgiving(text, q.unit, default_unit, ways.words, {}, v)) {
+    if (auto why = quantity_forgiving(text, q.unit, ways.default_unit, ways.words, {}, v)) {
         // Text that is no number at all: say what would be (a bad unit's reason lists the units already).
         if (*why == "expected a number" || *why == "not a valid number" || *why == "unexpected text after the number")
             *why += "; " + what_works(q, ways.positions);
@@ -196,7 +196,7 @@ Reason amount_to_choice(const Question& q, double amount, int& index) {
     return "no choice stands for that amount; " + what_works(q, false);
 }
 
-Reason choice_item_forgiving(const Question& q, std::string_view text, TextWays ways, int& index) {
+Reason choice_item_forgiving(const Question& q, std::string_view text, const TextWays& ways, int& index) {
     const std::string t = normalise_answer(text);
     if (t.empty()) return "expected a choice";
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
@@ -251,14 +251,14 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, TextWays 
     return "that could be " + quoted_labels(q, found) + "; type more of it";
 }
 
-Reason choice_text_forgiving(const Question& q, std::string_view text, TextWays ways, Answer& out) {
+Reason choice_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {
     int i = -1;
     if (auto why = choice_item_forgiving(q, text, ways, i)) return why;
     out = Answer{true, static_cast<double>(i), 0};
     return std::nullopt;
 }
 
-Reason choices_text_forgiving(const Question& q, std::string_view text, TextWays ways, Answer& out) {
+Reason choices_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {
     const std::string t = normalise_answer(text);
     // Items: split by ',' and ';'; a part that is no choice by ' and ', then
     // by spaces ("1 2 9", "diabetes arthritis").

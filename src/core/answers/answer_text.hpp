@@ -19,12 +19,12 @@ namespace myoscreen::detail {
 // Lower case (ASCII), typographic quotes and primes as ASCII, blanks as one space.
 std::string normalise_answer(std::string_view text);
 
-Reason number_text_forgiving(const Question& q, std::string_view text, std::string_view default_unit, TextWays ways, Answer& out);
+Reason number_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out);
 std::optional<bool> yes_no_forgiving(std::string_view text, const AnswerWords* words);
-Reason choice_text_forgiving(const Question& q, std::string_view text, TextWays ways, Answer& out);
-Reason choices_text_forgiving(const Question& q, std::string_view text, TextWays ways, Answer& out);
+Reason choice_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out);
+Reason choices_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out);
 // One item of a list (a JSON array's string): its index, or the reason.
-Reason choice_item_forgiving(const Question& q, std::string_view text, TextWays ways, int& index);
+Reason choice_item_forgiving(const Question& q, std::string_view text, const TextWays& ways, int& index);
 // An amount (in the amount's base unit) on an amount question, as its choice.
 Reason amount_to_choice(const Question& q, double amount, int& index);
 // What would work for this question, as advice: "type a number of falls or a word from a choice".

@@ -40,7 +40,7 @@ int choice_code(const Question& q, std::string_view text) {
 Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& set, const AnswerWords* words) {
     int i = choice_code(q, code);
     if (i < 0)
-        if (auto why = choice_item_forgiving(q, code, TextWays{words, false}, i)) return why;
+        if (auto why = choice_item_forgiving(q, code, TextWays{.words = words}, i)) return why;
     if (set >> i & 1U) return "a choice is listed twice";
     set |= std::uint64_t{1} << i;
     return std::nullopt;
@@ -87,18 +87,17 @@ Reason answer_from_bool(const Question& q, bool v, Answer& out) {
 
 namespace {
 
-Reason number_from_text(const Question& q, std::string_view text, std::string_view default_unit, TextWays ways, Answer& out,
-                        std::optional<double>* bare_out) {
+Reason number_from_text(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {
     // A bare number (most cells): in the column's unit, if any.
-    if (default_unit.empty())
+    if (ways.default_unit.empty())
         if (const auto bare = parse_number(text)) {
-            if (bare_out) *bare_out = *bare;
+            if (ways.bare) *ways.bare = *bare;
             return answer_from_number(q, *bare, out);
         }
-    return number_text_forgiving(q, text, default_unit, ways, out);
+    return number_text_forgiving(q, text, ways, out);
 }
 
-Reason codes_from_text(const Question& q, std::string_view text, TextWays ways, Answer& out) {
+Reason codes_from_text(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {
     // Codes split by ';' (the fast path); anything else is read forgivingly.
     std::uint64_t set = 0;
     bool any = false;
@@ -120,15 +119,15 @@ Reason codes_from_text(const Question& q, std::string_view text, TextWays ways, 
 
 }  // namespace
 
-Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit, TextWays ways,
-                        std::optional<double>* bare) {
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, const TextWays& ways) {
     text = trim(text);
     if (text.empty()) return std::nullopt;  // unanswered
     switch (q.type) {
     case QuestionType::integer:
-    case QuestionType::number: return number_from_text(q, text, default_unit, ways, out, bare);
+    case QuestionType::number: return number_from_text(q, text, ways, out);
     case QuestionType::yes_no: {
-        const auto b = yes_no_forgiving(text, ways.words);
+        auto b = yes_no_word(text);  // the fast path: no call into the forgiving reader
+        if (!b) b = yes_no_forgiving(text, ways.words);
         if (!b) return "answer yes or no";
         out = Answer{true, *b ? 1.0 : 0.0, 0};
         return std::nullopt;
@@ -147,7 +146,7 @@ Reason answer_from_text(const Question& q, std::string_view text, Answer& out, s
 
 Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out, const AnswerWords* words) {
     if (q.type == QuestionType::multi_choice && !trim(s).empty()) return expected_json(q);
-    return answer_from_text(q, s, out, {}, TextWays{words, false});
+    return answer_from_text(q, s, out, TextWays{.words = words});
 }
 
 }  // namespace myoscreen::detail

@@ -17,11 +17,17 @@ namespace myoscreen::detail {
 using Reason = std::optional<std::string>;
 
 // How a text came: typed (dialogue, piped lines: a number may be a choice's
-// position) or a cell (CSV, JSON: it may not), and the definitions' answer
-// words (none: only codes, labels and digits).
+// position) or a cell (CSV, JSON: it may not), the definitions' answer words
+// (none: only codes, labels and digits), and the unit of a bare number (a
+// CSV column named weight_lb). `bare`, if set, receives the number when a
+// number question was answered without a unit and no default unit applied
+// (the plausibility checks' unit alternative). Passed by reference: a batch
+// reads dozens of cells a record, and fewer arguments cost less per call.
 struct TextWays {
     const AnswerWords* words = nullptr;
     bool positions = false;
+    std::string_view default_unit = {};
+    std::optional<double>* bare = nullptr;
 };
 
 // Answers given as anything but a JSON object.
@@ -30,13 +36,10 @@ inline constexpr std::string_view not_an_object = "expected a JSON object of {qu
 // A value as text: typed, a CSV cell or a JSON string. Blanks around it do
 // not count, and blank text is unanswered (`out` untouched). Exact codes and
 // plain numbers take the fast path; anything else is read forgivingly
-// (answer_text.hpp): units ("154 lb", "8 st 3 lb"; `default_unit` for a bare
-// number, from a column named weight_lb), yes/no words, choices by label or
-// a word of it, amounts on amount questions, lists split by ';', ',', 'and'.
-// `bare`, if given, receives the number when a number was typed without a
-// unit and no default unit applied (the plausibility checks' unit alternative).
-Reason answer_from_text(const Question& q, std::string_view text, Answer& out, std::string_view default_unit = {},
-                        TextWays ways = {}, std::optional<double>* bare = nullptr);
+// (answer_text.hpp): units ("154 lb", "8 st 3 lb"), yes/no words, choices by
+// label or a word of it, amounts on amount questions, lists split by ';',
+// ',', 'and'.
+Reason answer_from_text(const Question& q, std::string_view text, Answer& out, const TextWays& ways);
 // A JSON string: as text, but a multi_choice takes an array.
 Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out, const AnswerWords* words = nullptr);
 // A number in the base unit (a JSON number, or text once its unit is

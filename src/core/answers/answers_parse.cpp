@@ -31,7 +31,7 @@ std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_vie
     if (info) *info = TypedDetail{};
     if (trim(text).empty()) return AnswerError{q.id, "empty answer"};
     std::optional<double> bare;
-    if (auto why = detail::answer_from_text(q, text, out, default_unit, detail::TextWays{words, !strict}, &bare))
+    if (auto why = detail::answer_from_text(q, text, out, detail::TextWays{.words = words, .positions = !strict, .default_unit = default_unit, .bare = &bare}))
         return AnswerError{q.id, std::move(*why)};
     if (info) info->bare_number = bare;
     return std::nullopt;

@@ -173,7 +173,7 @@ struct FhirResponseReader::Impl {
             if (multi) return verdict(qi, detail::add_choice_code(q, s, set), key);
             // Text as a CSV cell holding it is read: "154 lb", "yes", a code.
             if (detail::trim(s).empty()) return true;  // blank: unanswered
-            return verdict(qi, detail::answer_from_text(q, s, out_a), key);
+            return verdict(qi, detail::answer_from_text(q, s, out_a, detail::TextWays{.words = &defs.words}), key);
         }
         if (key == "valueCoding") return coding(qi, v, set);
         if (key == "valueQuantity") return quantity(qi, v);

@@ -141,6 +141,7 @@ bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vec
                    std::string& id, std::vector<AnswerError>& errors) {
     if (layout.redcap) return parse_redcap_row(d, layout, fields, out, id, errors);
     if (!detail::begin_csv_row(layout, fields, out, id, errors)) return false;
+    detail::TextWays ways{.words = &d.words};
     for (std::size_t c = 0; c < fields.size(); ++c) {
         const CsvColumn& col = layout.columns[c];
         if (col.kind == CsvColumn::Kind::id) {
@@ -151,7 +152,8 @@ bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vec
         const std::string_view cell = detail::trim(fields[c]);
         if (cell.empty()) continue;  // unanswered
         const Question& q = d.questions[col.question];
-        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], col.unit, detail::TextWays{&d.words, false})) {
+        ways.default_unit = col.unit;
+        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], ways)) {
             out.values[col.question] = Answer{};
             errors.push_back({q.id, std::move(*why)});
         }

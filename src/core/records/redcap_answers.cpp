@@ -123,7 +123,7 @@ bool parse_redcap_row(const Definitions& d, const CsvLayout& layout, const std::
             continue;
         }
         if (cell.empty()) continue;  // unanswered
-        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], col.unit)) {
+        if (auto why = detail::answer_from_text(q, cell, out.values[col.question], detail::TextWays{.words = &d.words, .default_unit = col.unit})) {
             out.values[col.question] = Answer{};
             errors.push_back({q.id, std::move(*why)});
         }
