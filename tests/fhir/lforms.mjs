@@ -54,11 +54,16 @@ async function person(name, sex, age, fill, answers) {
         `${name}: ADAM or menopause shown before sex and age are answered`);
   await page.fill('[id="age/1/1"]', String(age));
   await page.click('[id="sex/1/1"]');
-  await page.keyboard.type(sex === 'male' ? 'Male' : 'Female');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  const label = sex === 'male' ? 'Male' : 'Female';
+  await page.keyboard.type(label);
+  // Pick the answer from the list once the list shows it: keys pressed
+  // before it is filled pick nothing (a busy machine lost the race).
+  await page.locator('#lhc-tools-searchResults li', { hasText: new RegExp(`^\\s*\\d*:?\\s*${label}$`) }).first().click();
   await page.keyboard.press('Tab');
-  await page.waitForTimeout(300);
+  // The skip logic runs once the form has taken the answer, which on a busy
+  // machine takes longer than any fixed pause: wait for the item it brings
+  // (the check below says so if it never comes).
+  await page.waitForSelector(`[id^="${sex === 'male' ? 'adam_1' : 'menopause_status'}/"]`, { timeout: 15000 }).catch(() => {});
   const adam = await shown(page, 'adam_1'), meno = await shown(page, 'menopause_status');
   if (sex === 'male') check(adam > 0 && meno === 0, `${name}: ADAM shown ${adam}, menopause shown ${meno}`);
   else check(adam === 0 && meno > 0, `${name}: ADAM shown ${adam}, menopause shown ${meno}`);
@@ -91,7 +96,7 @@ try {
     await yes(page, 'unsteady');
     // A check-box item's options are labels "ID/1/1|SYSTEM|CODE".
     await page.locator('label[id$="|cancer"][id^="conditions/"]').click();
-    await page.waitForTimeout(300);
+    await page.waitForSelector('[id^="cancer_treatment_recent/"]', { timeout: 15000 }).catch(() => {});
     check(await shown(page, 'cancer_treatment_recent') > 0, 'man-45: cancer treatment not shown after cancer was ticked');
     check(await shown(page, 'androgen_deprivation') > 0, 'man-45: androgen deprivation not shown for a man with cancer');
     await yes(page, 'cancer_treatment_recent');
