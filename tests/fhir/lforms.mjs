@@ -43,8 +43,31 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
          '--no-first-run'] });  // playwright gives each launch a fresh profile of its own
 const shown = (page, id) => page.locator(`[id^="${id}/"]`).count();
 
+// An answer from a list (LHC-Forms' autocomplete): type its start, then
+// click the item once the list shows it. Keys pressed before the list is
+// filled pick nothing, a race a busy machine lost.
+async function pick(page, id, typed, label) {
+  await page.click(`[id="${id}/1/1"]`);
+  await page.keyboard.type(typed);
+  const exact = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.locator('#lhc-tools-searchResults li', { hasText: new RegExp(`^\\s*\\d*:?\\s*${exact}$`) }).first().click();
+  await page.keyboard.press('Tab');
+}
+
+// One person filling the form; a step that fails is reported with a
+// screenshot of the page at that moment (OUT_DIR/NAME-failed.png).
 async function person(name, sex, age, fill, answers) {
   const page = await browser.newPage();
+  try {
+    await fill_in(page, name, sex, age, fill, answers);
+  } catch (e) {
+    problems.push(`${name}: ${String(e.message || e).split('\n')[0]} (screenshot: ${name}-failed.png)`);
+    await page.screenshot({ path: path.join(outDir, `${name}-failed.png`), fullPage: true }).catch(() => {});
+    await page.close().catch(() => {});
+  }
+}
+
+async function fill_in(page, name, sex, age, fill, answers) {
   page.on('pageerror', (e) => problems.push(`${name}: page error: ${String(e).slice(0, 200)}`));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => window.LForms && LForms.Util && LForms.Util.getFormFHIRData, null, { timeout: 30000 });
@@ -53,13 +76,7 @@ async function person(name, sex, age, fill, answers) {
   check(await shown(page, 'adam_1') === 0 && await shown(page, 'menopause_status') === 0,
         `${name}: ADAM or menopause shown before sex and age are answered`);
   await page.fill('[id="age/1/1"]', String(age));
-  await page.click('[id="sex/1/1"]');
-  const label = sex === 'male' ? 'Male' : 'Female';
-  await page.keyboard.type(label);
-  // Pick the answer from the list once the list shows it: keys pressed
-  // before it is filled pick nothing (a busy machine lost the race).
-  await page.locator('#lhc-tools-searchResults li', { hasText: new RegExp(`^\\s*\\d*:?\\s*${label}$`) }).first().click();
-  await page.keyboard.press('Tab');
+  await pick(page, 'sex', sex === 'male' ? 'Male' : 'Female', sex === 'male' ? 'Male' : 'Female');
   // The skip logic runs once the form has taken the answer, which on a busy
   // machine takes longer than any fixed pause: wait for the item it brings
   // (the check below says so if it never comes).
@@ -104,11 +121,7 @@ try {
        conditions: ['cancer'], cancer_treatment_recent: true });
   await person('woman-52', 'female', 52, async (page) => {
     await page.fill('[id="weight_kg/1/1"]', '61.5');
-    await page.click('[id="menopause_status/1/1"]');
-    await page.keyboard.type('They stopped');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
+    await pick(page, 'menopause_status', 'They stopped', 'They stopped for good (after the menopause)');
     await no(page, 'frail_resistance');
   }, { age: 52, sex: 'female', weight_kg: 61.5, menopause_status: 'postmenopausal', frail_resistance: false });
 } finally {
