@@ -1,3 +1,4 @@
+// The batch tally: counts per record for the summary and the cohort report, and their lines on stderr.
 #include "batch_tally.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Reading a whole input (a file or -) with the exit code its failure deserves (66 missing, 74 I/O).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>

@@ -1,3 +1,4 @@
+// Checked writes to stdout and stderr: a closed pipe ends quietly, any other failure is exit 74.
 #include <cerrno>
 #include <cstdio>
 #include <iostream>

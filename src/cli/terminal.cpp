@@ -1,3 +1,4 @@
+// Terminal facts in one place: whether stderr is a terminal, colour (NO_COLOR, TERM=dumb), width.
 #include "terminal.hpp"
 
 #include <cstdlib>

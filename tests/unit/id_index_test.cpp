@@ -1,3 +1,4 @@
+// IdIndex (id → index at load) and same_bytes, its comparison, against plain lookups.
 #include <catch2/catch.hpp>
 
 #include <cstring>

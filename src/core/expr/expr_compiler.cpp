@@ -1,3 +1,4 @@
+// Compiles an expression tree into a Program at load: names to slots, literals to indices, types checked.
 #include "expr_compiler.hpp"
 
 #include <algorithm>
