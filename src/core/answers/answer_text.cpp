@@ -111,6 +111,11 @@ std::string quoted_labels(const Question& q, const std::vector<int>& which) {
     return out;
 }
 
+// After "that could be A or B": the dialogue asks again; a file's value needs its code.
+const char* more_of_it(bool positions) {
+    return positions ? "; type more of it" : "; use more of the label, or the choice's code";
+}
+
 }  // namespace
 
 std::string normalise_answer(std::string_view text) {
@@ -135,16 +140,18 @@ std::string normalise_answer(std::string_view text) {
 }
 
 std::string what_works(const Question& q, bool positions) {
+    // `positions`: typed in the dialogue or line mode; else a file's value (a JSON value, a CSV cell).
+    const std::string_view verb = positions ? "type" : "use";
     switch (q.type) {
     case QuestionType::integer:
-    case QuestionType::number: return "type a number " + describe_range(q);
+    case QuestionType::number: return fmt::format("{} a number {}", verb, describe_range(q));
     case QuestionType::yes_no: return "answer yes or no";
     case QuestionType::choice:
         if (q.amounts) {
             const std::string noun = q.amount_unit != Unit::none ? "in " + std::string(to_string(q.amount_unit))
                                      : q.amount_words.empty()   ? "as a number"
                                                                 : "as a number of " + q.amount_words.front();
-            return "type the amount " + noun + ", or a word from a choice";
+            return fmt::format("{} the amount {}, or {}", verb, noun, positions ? "a word from a choice" : "a choice code or label");
         }
         return positions ? fmt::format("type a choice's number (1 to {}) or a word from it", q.choices.size())
                          : "use a choice code or label (see: myoscreen questions)";
@@ -175,14 +182,14 @@ std::optional<bool> yes_no_forgiving(std::string_view text, const AnswerWords* w
     return std::nullopt;
 }
 
-Reason amount_to_choice(const Question& q, double amount, int& index) {
+Reason amount_to_choice(const Question& q, double amount, bool positions, int& index) {
     const std::string noun = q.amount_unit != Unit::none ? std::string(to_string(q.amount_unit))
                              : q.amount_words.empty()   ? std::string()
                                                         : q.amount_words.front();
     if (!std::isfinite(amount)) return "not a finite number";
-    if (amount < 0) return "an amount cannot be negative; " + what_works(q, false);
+    if (amount < 0) return "an amount cannot be negative; " + what_works(q, positions);
     if (q.amount_whole && amount != std::floor(amount))
-        return (noun.empty() ? "must be a whole number" : "must be a whole number of " + noun) + "; " + what_works(q, false);
+        return (noun.empty() ? "must be a whole number" : "must be a whole number of " + noun) + "; " + what_works(q, positions);
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
         const Choice& c = q.choices[i];
         if (!c.has_amount) continue;
@@ -193,7 +200,7 @@ Reason amount_to_choice(const Question& q, double amount, int& index) {
             return std::nullopt;
         }
     }
-    return "no choice stands for that amount; " + what_works(q, false);
+    return "no choice stands for that amount; " + what_works(q, positions);
 }
 
 Reason choice_item_forgiving(const Question& q, std::string_view text, const TextWays& ways, int& index) {
@@ -209,7 +216,7 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, const Tex
         // A number is the amount, never a position.
         double v = 0;
         const Reason why = quantity_forgiving(t, q.amount_unit, {}, ways.words, q.amount_words, v);
-        if (!why) return amount_to_choice(q, v, index);
+        if (!why) return amount_to_choice(q, v, ways.positions, index);
         if (starts_numeric || strip_approximately(t, ways.words) != t) amount_why = *why + "; " + what_works(q, ways.positions);
         // "once or twice", "2 or 3 kg": one choice if every amount named falls in it.
         if (const std::size_t or_at = t.find(" or "); or_at != std::string::npos) {
@@ -218,11 +225,11 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, const Tex
             for (const std::string_view part : {std::string_view(t).substr(0, or_at), std::string_view(t).substr(or_at + 4)}) {
                 double a = 0;
                 int i = -1;
-                all = all && !quantity_forgiving(part, q.amount_unit, {}, ways.words, q.amount_words, a) && !amount_to_choice(q, a, i);
+                all = all && !quantity_forgiving(part, q.amount_unit, {}, ways.words, q.amount_words, a) && !amount_to_choice(q, a, ways.positions, i);
                 if (all && std::find(found.begin(), found.end(), i) == found.end()) found.push_back(i);
             }
             if (all && found.size() == 1) return index = found.front(), std::nullopt;
-            if (all) return "that could be " + quoted_labels(q, found) + "; type more of it";
+            if (all) return "that could be " + quoted_labels(q, found) + more_of_it(ways.positions);
         }
     } else if (auto n = parse_number(t)) {
         if (ways.positions && *n == std::floor(*n) && *n >= 1 && *n <= static_cast<double>(q.choices.size()))
@@ -248,7 +255,7 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, const Tex
     }
     if (found.size() == 1) return index = found.front(), std::nullopt;
     if (found.empty()) return amount_why ? amount_why : "not one of the choices; " + what_works(q, ways.positions);
-    return "that could be " + quoted_labels(q, found) + "; type more of it";
+    return "that could be " + quoted_labels(q, found) + more_of_it(ways.positions);
 }
 
 Reason choice_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {

@@ -25,9 +25,11 @@ Reason choice_text_forgiving(const Question& q, std::string_view text, const Tex
 Reason choices_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out);
 // One item of a list (a JSON array's string): its index, or the reason.
 Reason choice_item_forgiving(const Question& q, std::string_view text, const TextWays& ways, int& index);
-// An amount (in the amount's base unit) on an amount question, as its choice.
-Reason amount_to_choice(const Question& q, double amount, int& index);
-// What would work for this question, as advice: "type a number of falls or a word from a choice".
+// An amount (in the amount's base unit) on an amount question, as its choice;
+// `positions` as in TextWays (the advice of a refusal says "type" or "use").
+Reason amount_to_choice(const Question& q, double amount, bool positions, int& index);
+// What would work for this question, as advice: "type a number of falls or a word from a choice"
+// typed (`positions`), "use a number ... or a choice code or label" in a file.
 std::string what_works(const Question& q, bool positions);
 
 }  // namespace myoscreen::detail

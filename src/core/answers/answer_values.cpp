@@ -59,7 +59,7 @@ Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out) {
 Reason answer_from_number(const Question& q, double v, Answer& out) {
     if (q.amounts) {
         int i = -1;
-        if (auto why = amount_to_choice(q, v, i)) return why;
+        if (auto why = amount_to_choice(q, v, false, i)) return why;
         out = Answer{true, static_cast<double>(i), 0};
         return std::nullopt;
     }
