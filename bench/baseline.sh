@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154,SC2034,SC2016  # sourced by bench/run: its variables
 # bench/baseline.sh: the "before and after" section of bench/run (--baseline PATH),
 # sourced by it. Times this myoscreen beside another build of it on the same
 # files, in the same run, and says whether their outputs are the same bytes.
