@@ -21,6 +21,8 @@ import re
 import subprocess
 import sys
 
+from checks import Checks
+
 COLUMNS = ["Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
            "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
            "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)",
@@ -165,17 +167,8 @@ def choices(f):
 def main():
     exe, src, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
-    failures = []
-
-    def check(cond, what):
-        if not cond:
-            failures.append(what)
-
-    def run(args, stdin=None, ok=(0,)):
-        p = subprocess.run([exe] + args, input=stdin, capture_output=True)
-        if p.returncode not in ok:
-            raise SystemExit(f"{' '.join(args)}: exit {p.returncode}: {p.stderr.decode()[:500]}")
-        return p
+    test = Checks(exe)
+    check, run = test.check, test.run
 
     # The dictionary.
     dictionary = run(["questions", "--format", "redcap"]).stdout.decode()
@@ -261,11 +254,8 @@ def main():
     p = run(["batch", "--input", "redcap"], ("record_id,conditions___nonesuch\n1,1\n").encode(), ok=(65,))
     check(b"no choice 'nonesuch'" in p.stderr and not p.stdout, "an unknown checkbox option is not refused before screening")
 
-    for f in failures[:30]:
-        print("FAIL:", f)
-    print(f"{len(fields)} dictionary fields, {len(logic_fields)} with branching logic, {len(records)} records round-tripped, "
-          f"{len(failures)} failures")
-    return 1 if failures else 0
+    return test.verdict(f"{len(fields)} dictionary fields, {len(logic_fields)} with branching logic, "
+                     f"{len(records)} records round-tripped")
 
 
 if __name__ == "__main__":
