@@ -9,12 +9,7 @@
 using namespace myoscreen;
 
 namespace {
-Report run(const char* json) {
-    Answers a;
-    const auto errs = parse_json_answers(test::mini(), json, a);
-    REQUIRE(errs.empty());
-    return screen(test::mini(), a, ScreenOptions{true});
-}
+Report run(const char* json) { return test::screen_mini(json, ScreenOptions{true}); }
 std::vector<std::string> ids(const std::vector<int>& qs) {
     std::vector<std::string> out;
     for (int q : qs) out.push_back(test::mini().questions[q].id);

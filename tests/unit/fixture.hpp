@@ -2,9 +2,13 @@
 // a derived value, a range-band and a rule-band instrument, one factor.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <string>
 
+#include "myoscreen/answers.hpp"
 #include "myoscreen/definitions.hpp"
+#include "myoscreen/screen.hpp"
 
 namespace test {
 
@@ -51,6 +55,13 @@ inline const char* mini_json = R"J({
 inline const myoscreen::Definitions& mini() {
     static const myoscreen::Definitions d = myoscreen::load_definitions(mini_json, "mini.json");
     return d;
+}
+
+// The mini definitions' report for a JSON answers object that must be valid.
+inline myoscreen::Report screen_mini(const char* json, const myoscreen::ScreenOptions& opt = {}) {
+    myoscreen::Answers a;
+    REQUIRE(myoscreen::parse_json_answers(mini(), json, a).empty());
+    return myoscreen::screen(mini(), a, opt);
 }
 
 }  // namespace test

@@ -12,12 +12,7 @@ using namespace myoscreen;
 
 namespace {
 
-Report run(const char* json) {
-    Answers a;
-    const auto errs = parse_json_answers(test::mini(), json, a);
-    REQUIRE(errs.empty());
-    return screen(test::mini(), a);
-}
+Report run(const char* json) { return test::screen_mini(json); }
 
 std::string row(const Report& r, std::optional<std::string_view> id) {
     RenderOptions ro;
