@@ -132,12 +132,12 @@ private:
                 return;
             }
             if (term_.last_too_long()) {
-                term_.print(term_.red("  Sorry: ") + "that answer is too long. Please try again.\n");
+                term_.print(term_.sorry("that answer is too long. Please try again."));
                 continue;
             }
             AnswerError err;
             switch (session_.input(*line, err)) {
-            case Session::Outcome::invalid: term_.print(term_.red("  Sorry: ") + err.reason + ".\n"); break;
+            case Session::Outcome::invalid: term_.print(term_.sorry(err.reason + ".")); break;
             case Session::Outcome::help: help(q); break;
             case Session::Outcome::at_start: term_.print("  This is the first question.\n"); break;
             case Session::Outcome::empty:

@@ -84,7 +84,7 @@ private:
             Answer fixed;
             TypedDetail how;
             if (const auto err = parse_typed_answer(question, *reply, fixed, {}, false, &defs_.words, &how)) {
-                term_.print("  Sorry: " + err->reason + ". Please try again, or press Enter to keep the answer.\n");
+                term_.print(term_.wrap("  Sorry: ", err->reason + ". Please try again, or press Enter to keep the answer.", "         "));
                 continue;
             }
             session_.correct(q, fixed, how);

@@ -43,6 +43,12 @@ public:
         append_wrapped(out, text, width_ - 1, display_width(lead), indent);
         return out;
     }
+    // A refusal: "  Sorry: " in red, then the reason wrapped under itself.
+    std::string sorry(std::string_view reason) const {
+        std::string out = red("  Sorry: ");
+        append_wrapped(out, reason, width_ - 1, 9, "         ");
+        return out;
+    }
     std::string style(std::string_view s, const char* code) const {
         return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
     }
