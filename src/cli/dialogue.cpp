@@ -164,10 +164,13 @@ private:
 
     void ask(const Question& q) {
         const auto& sec = defs_.sections[q.section];
-        // Adaptive: how many are left changes as answers settle things, so it is "about".
+        // Adaptive: how many are left changes as answers settle things, so it is "about"; with
+        // none left after this one, a skip could still make others matter: "maybe the last".
+        const int to_go = session_.to_go();
         const std::string progress =
-            session_.adaptive() ? fmt::format("{} · question {} · about {} to go", sec.title, session_.position(), session_.to_go())
-                                : fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total());
+            !session_.adaptive() ? fmt::format("{} · question {} of {}", sec.title, session_.position(), session_.expected_total())
+            : to_go == 0         ? fmt::format("{} · question {} · maybe the last", sec.title, session_.position())
+                                 : fmt::format("{} · question {} · about {} to go", sec.title, session_.position(), to_go);
         term_.print(fmt::format("\n{}\n", term_.dim(progress)));
         term_.print(term_.bold(term_.wrap("", q.text, "")));
         for (std::size_t c = 0; c < q.choices.size(); ++c)
