@@ -28,6 +28,8 @@ struct Answers {
 struct AnswerError {
     std::string field;   // question id, JSON key or CSV column
     std::string reason;  // built from the definitions only, never from the value
+    int line = 0;        // where in a JSON text the member starts (1-based), once
+    int col = 0;         // located (locate_answer_errors); 0: not located
 };
 
 // Parses what a person types (dialogue, piped line) or a CSV cell holds for
@@ -88,6 +90,12 @@ private:
 // with a JsonAnswersReader of its own. Returns every problem found (empty on
 // success); `out` holds the valid answers.
 std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view json, Answers& out);
+// Sets `line` and `col` of the `errors` parse_json_answers() returned for
+// `json` to where each member in error starts (its key), for a person to find
+// it in the file. Problems of the whole text (not JSON, not an object) stay
+// unlocated: their reason says where. Off the batch path: it reads the text
+// again, member by member.
+void locate_answer_errors(const Definitions& defs, std::string_view json, std::vector<AnswerError>& errors);
 
 // The answers as a JSON object in the form parse_json_answers() reads,
 // numbers in base units at full precision; unanswered questions left out.

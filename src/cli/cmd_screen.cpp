@@ -70,7 +70,8 @@ void warn_checks(const Definitions& d, const Report& report, const std::string& 
 Answers read_answers_file(const Definitions& d, const std::string& path) {
     std::string text = read_input(path, "answers");
     refuse_session_file(path, text);
-    if (auto from_report = answers_of_report(path, text)) text = std::move(*from_report);
+    const auto from_report = answers_of_report(path, text);
+    if (from_report) text = *from_report;
     Answers answers;
     std::vector<AnswerError> errs;
     // A FHIR resource (a QuestionnaireResponse) says so in resourceType; a
@@ -86,14 +87,17 @@ Answers read_answers_file(const Definitions& d, const std::string& path) {
         errs = reader.read(std::string_view(text).substr(0, n), answers, id, has_id);
     } else {
         errs = parse_json_answers(d, text, answers);
+        // Where each bad member is, as FILE:LINE:COL (not for answers taken out of a report).
+        if (!from_report) locate_answer_errors(d, text, errs);
     }
     if (!errs.empty()) {
         const std::string name = path == "-" ? "<stdin>" : path;
         for (const auto& e : errs) {
+            const std::string where = e.line > 0 ? fmt::format("{}:{}:{}", name, e.line, e.col) : name;
             // A response's item whose linkId is no question is named by its
             // place (item[0].item[3]); its field is only a suggestion.
-            if (e.field.empty() || (fhir && e.reason.starts_with("item["))) warn(fmt::format("{}: {}", name, e.reason));
-            else warn(fmt::format("{}: {} '{}': {}", name, fhir ? "linkId" : "question", e.field, e.reason));
+            if (e.field.empty() || (fhir && e.reason.starts_with("item["))) warn(fmt::format("{}: {}", where, e.reason));
+            else warn(fmt::format("{}: {} '{}': {}", where, fhir ? "linkId" : "question", e.field, e.reason));
         }
         throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", errs.size(), errs.size() == 1 ? "" : "s", name));
     }

@@ -124,3 +124,38 @@ TEST_CASE("JSON answers: a NUL byte does not end the text") {
     CHECK(e[0].field.empty());
     CHECK(e[0].reason == "invalid JSON at line 2, column 1: a NUL byte is not allowed in JSON text");
 }
+
+TEST_CASE("locate_answer_errors: each bad member at its key's line and column; whole-text problems unlocated") {
+    const auto located = [](std::string_view text) {
+        Answers a;
+        auto errs = parse_json_answers(test::mini(), text, a);
+        locate_answer_errors(test::mini(), text, errs);
+        return errs;
+    };
+    auto e = located("{\n  \"age\": 130,\n  \"sex\": \"female\",\n\t\"Weight KG\": \"abc\",  \"nonsense\": 1,\n  \"sex\": \"male\"\n}");
+    REQUIRE(e.size() == 4);
+    CHECK((e[0].field == "age" && e[0].line == 2 && e[0].col == 3));
+    CHECK((e[1].field == "weight_kg" && e[1].line == 4 && e[1].col == 2));
+    CHECK((e[2].field.empty() && e[2].line == 4 && e[2].col == 23));  // an unknown key, named by position
+    CHECK((e[3].field == "sex" && e[3].line == 5 && e[3].col == 3));   // answered twice
+    // A byte order mark is not a column; a number beyond a double (simdjson refuses the text) is located too.
+    e = located("\xEF\xBB\xBF{\"tired\": \"maybe\", \"height_cm\": 1e400}");
+    REQUIRE(e.size() == 2);
+    CHECK((e[0].line == 1 && e[0].col == 2 && e[1].line == 1 && e[1].col == 20));
+    // Not JSON: the reason says where; the error itself stays unlocated.
+    e = located("{\"age\": 70,\n \"sex\": }");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].reason.find("line 2, column 9") != std::string::npos);
+    CHECK(e[0].line == 0);
+    // Past 100 errors, the count of the rest is unlocated; the listed ones are not.
+    std::string many = "{";
+    for (int k = 0; k < 150; ++k) many += (k ? ",\n\"x" : "\n\"x") + std::to_string(k) + "\": 1";
+    e = located(many + "}");
+    REQUIRE(e.size() == 101);
+    CHECK((e[0].line == 2 && e[99].line == 101 && e[100].line == 0));
+    // Errors of another text are left as they are.
+    Answers a;
+    auto other = parse_json_answers(test::mini(), R"({"age": 130})", a);
+    locate_answer_errors(test::mini(), R"({"age": 70, "sex": "x"})", other);
+    CHECK(other[0].line == 0);
+}

@@ -138,3 +138,21 @@ TEST_CASE("a parse error's reason leaves out the text it had read") {
     CHECK(reason == "invalid literal");
     CHECK(myoscreen::detail::json_parse_reason("") == "syntax error");
 }
+
+TEST_CASE("line_cols: one pass over ascending offsets, columns in characters, npos unlocated") {
+    using myoscreen::detail::line_cols;
+    const std::string text = "{\n  \"a\": 1,\n  \"é\": 2, \"b\": 3\n}";
+    const auto lc = line_cols(text, {0, at(text, "\"a\""), std::string_view::npos, at(text, "\"b\""), 0});
+    REQUIRE(lc.size() == 5);
+    CHECK((lc[0].line == 1 && lc[0].col == 1));
+    CHECK((lc[1].line == 2 && lc[1].col == 3));
+    CHECK((lc[2].line == 0 && lc[2].col == 0));
+    CHECK((lc[3].line == 3 && lc[3].col == 11));  // "é" is two bytes, one column
+    CHECK((lc[4].line == 1 && lc[4].col == 1));   // a step back starts again
+    // The same as line_col, offset by offset.
+    const JsonLocator loc(text, false);
+    for (std::size_t k = 0; k <= text.size(); ++k) {
+        const auto one = line_cols(text, {k}).front();
+        CHECK((one.line == loc.line_col(k).line && one.col == loc.line_col(k).col));
+    }
+}

@@ -77,8 +77,10 @@ private:
         for (;;) {
             ws();
             if (!at('"')) return fail("expected a key (a string)");
+            const std::size_t key_at = i_;
             if (!string()) return false;
             if (!expect(':', "expected ':' after the key")) return false;
+            w_.member_at(key_at);
             const int t = w_.key(text_);
             ws();
             if (!(t >= 0 ? answer(t) : t == AnswersWalk::id ? id() : skip_value())) return false;

@@ -95,7 +95,14 @@ public:
     }
 
     // A problem with the object itself (not JSON, not an object), no field.
-    void object_error(std::string reason) { add({"", std::move(reason)}); }
+    void object_error(std::string reason) {
+        member_at_ = std::string_view::npos;
+        add({"", std::move(reason)});
+    }
+    // Locating (off the batch path): the reader says where each member's key
+    // starts, and the walk keeps that offset for every error it keeps.
+    void locate(std::vector<std::size_t>* offsets) { offsets_ = offsets; }
+    void member_at(std::size_t offset) { member_at_ = offset; }
     // After the last member: the count of errors not kept, if any.
     void finish();
 
@@ -110,6 +117,8 @@ private:
     std::size_t position_ = 0;
     std::size_t dropped_ = 0;
     bool id_seen_ = false;
+    std::vector<std::size_t>* offsets_ = nullptr;
+    std::size_t member_at_ = std::string_view::npos;
 
     const Question& question(int qi) const { return defs_.questions[static_cast<std::size_t>(qi)]; }
     // Out of line, so that the inline paths stay small: problems, and

@@ -25,6 +25,27 @@ std::string describe_offset(std::string_view text, std::size_t offset) {
     return "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.col);
 }
 
+std::vector<JsonLocator::LineCol> line_cols(std::string_view text, const std::vector<std::size_t>& offsets) {
+    std::vector<JsonLocator::LineCol> out;
+    out.reserve(offsets.size());
+    std::size_t at = 0;
+    JsonLocator::LineCol lc{1, 1};
+    for (std::size_t offset : offsets) {
+        if (offset == std::string_view::npos) {
+            out.push_back({0, 0});
+            continue;
+        }
+        offset = std::min(offset, text.size());
+        if (offset < at) at = 0, lc = {1, 1};
+        for (; at < offset; ++at) {
+            if (text[at] == '\n') lc = {lc.line + 1, 1};
+            else if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) ++lc.col;
+        }
+        out.push_back(lc);
+    }
+    return out;
+}
+
 void append_pointer(std::string& ptr, std::string_view key) {
     ptr += '/';
     for (char c : key) {

@@ -64,6 +64,9 @@ inline constexpr std::string_view nul_byte_reason = "a NUL byte is not allowed i
 // "line 2, column 7": where byte `offset` of `text` is, columns counted in
 // characters (for messages that cannot carry a FILE:LINE:COL prefix).
 std::string describe_offset(std::string_view text, std::size_t offset);
+// Line and column (1-based; columns count characters) of each offset, in one
+// pass when they ascend, as the members of an object do; npos gives {0, 0}.
+std::vector<JsonLocator::LineCol> line_cols(std::string_view text, const std::vector<std::size_t>& offsets);
 
 // The reason part of an nlohmann-json parse error ("unexpected end of input;
 // expected ..."), without the text it had read, which may be data.
