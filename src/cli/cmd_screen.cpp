@@ -70,8 +70,8 @@ void warn_checks(const Definitions& d, const Report& report, const std::string& 
 Answers read_answers_file(const Definitions& d, const std::string& path) {
     std::string text = read_input(path, "answers");
     refuse_session_file(path, text);
-    const auto from_report = answers_of_report(path, text);
-    if (from_report) text = *from_report;
+    bool from_report = false;
+    if (auto answers = answers_of_report(path, text)) text = std::move(*answers), from_report = true;
     Answers answers;
     std::vector<AnswerError> errs;
     // A FHIR resource (a QuestionnaireResponse) says so in resourceType; a

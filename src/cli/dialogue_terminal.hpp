@@ -45,8 +45,9 @@ public:
     }
     // A refusal: "  Sorry: " in red, then the reason wrapped under itself.
     std::string sorry(std::string_view reason) const {
-        std::string out = red("  Sorry: ");
-        append_wrapped(out, reason, width_ - 1, 9, "         ");
+        constexpr std::string_view lead = "  Sorry: ";
+        std::string out = red(lead);
+        append_wrapped(out, reason, width_ - 1, static_cast<int>(lead.size()), std::string(lead.size(), ' '));
         return out;
     }
     std::string style(std::string_view s, const char* code) const {
