@@ -18,6 +18,20 @@
 
 namespace myoscreen {
 
+// How the text report marks what should stand out: the bytes written
+// before and after each kind of marked text. Empty marks (the default) give
+// plain text. The CLI's terminal module fills them with escape codes for a
+// colour terminal, so the core decides nothing about terminals and writes no
+// escape code of its own.
+struct TextMark {
+    std::string_view on, off;
+};
+struct TextStyle {
+    TextMark strong;                   // headings, factor titles
+    TextMark all_clear;                // "no warning signs"
+    TextMark emergency, urgent, soon;  // the flag's headline, by urgency
+};
+
 struct RenderOptions {
     bool pretty = true;                 // JSON: indented (false: one line)
     bool explain = false;               // include per-rule outcomes
@@ -26,7 +40,7 @@ struct RenderOptions {
     std::optional<std::string_view> id;
     const Answers* answers = nullptr;   // JSON: add "answers" (--include-answers)
     // Text report only:
-    bool color = false;
+    TextStyle style;  // plain unless the caller fills it
     int width = 80;
     // The screen's rows: a report longer than this repeats its headline (the
     // flag and what to do) at the end. 0: never (a file, a pipe).

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "terminal.hpp"
+
 namespace myoscreen::cli {
 
 namespace {
@@ -179,7 +181,7 @@ std::string pct(std::uint64_t n, std::uint64_t total) {
 }  // namespace
 
 std::string format_summary(const Definitions& d, const Tally& t, bool color) {
-    auto b = [&](std::string_view s) { return color ? fmt::format("\x1b[1m{}\x1b[0m", s) : std::string(s); };
+    auto b = [&](std::string_view s) { return styled(s, ansi::bold, color); };
     const std::uint64_t screened = t.records;
     std::string out = fmt::format("\n{}\n", b("Batch summary"));
     auto count = [&](std::string_view what, std::uint64_t n) { out += fmt::format("  {:<19}{:>10}\n", what, n); };

@@ -122,7 +122,7 @@ public:
         last_ = now;
         const double secs = std::chrono::duration<double>(now - start_).count();
         const std::uint64_t done = base_ + bytes_in_file;
-        std::string line = fmt::format("\r\x1b[K  {} records  {:.0f}/s", records, secs > 0 ? static_cast<double>(records) / secs : 0.0);
+        std::string line = fmt::format("{}  {} records  {:.0f}/s", ansi::clear_line, records, secs > 0 ? static_cast<double>(records) / secs : 0.0);
         if (total_ > 0 && done > 0 && done <= total_) {
             const double frac = static_cast<double>(done) / static_cast<double>(total_);
             const int eta = static_cast<int>(secs / frac - secs);
@@ -135,7 +135,7 @@ public:
     }
     void next_file(std::uint64_t size) { base_ += size; }
     void clear() {
-        if (shown_) write_err("\r\x1b[K");
+        if (shown_) write_err(ansi::clear_line);
     }
 
 private:
@@ -167,7 +167,7 @@ int cmd_batch(const BatchArgs& a) {
         throw Failure(exit_usage, "--include-answers adds \"answers\" to JSON reports: use --format jsonl or json");
     tbb::global_control threads(tbb::global_control::max_allowed_parallelism, cfg.jobs);
 
-    const bool tty_err = ::isatty(STDERR_FILENO) != 0;
+    const bool tty_err = is_terminal(STDERR_FILENO);
     const bool show_progress = redraw_ok(STDERR_FILENO);
     std::uint64_t total = 0;
     for (const auto& s : sources) total += s->size;

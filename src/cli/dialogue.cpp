@@ -5,7 +5,6 @@
 #include "dialogue_checks.hpp"
 #include "dialogue_terminal.hpp"
 
-#include <cctype>
 #include <cstdlib>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -105,11 +104,10 @@ private:
             throw Failure(exit_usage, fmt::format("--save {}: the file exists and is not a saved session of these definitions ({}); "
                                                   "it was left as it is. Choose another file name.",
                                                   path, r.message));
-        const auto reply = term_.read_line(fmt::format("{} holds a saved session ({} questions asked). Continue it? [Y/n] ", path, history.size()));
+        const auto reply = term_.read_line(
+            fmt::format("{} holds a saved session ({} questions asked). Continue it? {} ", path, history.size(), yes_no_hint(true)));
         if (!reply) throw Failure(exit_ok, "ended before the first question (Ctrl-D); nothing was changed");
-        std::string a(*reply);
-        for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (a.empty() || a == "y" || a == "yes") return true;
+        if (yes_no_reply(*reply, true) == true) return true;
         throw Failure(exit_usage, fmt::format("--save {}: not continuing it, and not overwriting it either; choose another file "
                                               "name, or delete the file to start again",
                                               path));
@@ -208,8 +206,10 @@ private:
             std::string name(*line);
             name.erase(0, name.find_first_not_of(" \t"));
             name.erase(name.find_last_not_of(" \t") + 1);
-            if (name.empty() || name == "n" || name == "no" || name == "N" || name == "No") return;
-            if (name == "y" || name == "yes" || name == "Y" || name == "Yes") name = suggested;
+            if (const auto yes = yes_no_reply(name, false)) {  // Enter or n: no; y: the name suggested
+                if (!*yes) return;
+                name = suggested;
+            }
             if (name.starts_with("~/"))
                 if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') name = home + name.substr(1);
             if (!format_of_file(name)) {
@@ -222,9 +222,9 @@ private:
                     term_.print("  That is a folder. Please give a file name.\n");
                     continue;
                 }
-                term_.print(fmt::format("  {} exists. Replace it? [y/N] ", name));
+                term_.print(fmt::format("  {} exists. Replace it? {} ", name, yes_no_hint(false)));
                 const auto yes = term_.read_line();
-                if (!yes || (*yes != "y" && *yes != "yes" && *yes != "Y")) continue;
+                if (!yes || !yes_no_reply(*yes, false).value_or(false)) continue;
             }
             chosen = name;
             return;

@@ -9,8 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "line_editor.hpp"
 #include "myoscreen/text.hpp"
 #include "terminal.hpp"
@@ -50,19 +48,17 @@ public:
         append_wrapped(out, reason, width_ - 1, static_cast<int>(lead.size()), std::string(lead.size(), ' '));
         return out;
     }
-    std::string style(std::string_view s, const char* code) const {
-        return color_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
-    }
+    std::string style(std::string_view s, const Style& st) const { return styled(s, st, color_); }
     // Styles text that may end in a newline, keeping the newline outside the
     // escape codes so the line that follows starts clean.
-    std::string style_lines(std::string_view s, const char* code) const {
+    std::string style_lines(std::string_view s, const Style& st) const {
         const bool nl = !s.empty() && s.back() == '\n';
         if (nl) s.remove_suffix(1);
-        return style(s, code) + (nl ? "\n" : "");
+        return style(s, st) + (nl ? "\n" : "");
     }
-    std::string bold(std::string_view s) const { return style_lines(s, "1"); }
-    std::string dim(std::string_view s) const { return style_lines(s, "2"); }
-    std::string red(std::string_view s) const { return style(s, "1;31"); }
+    std::string bold(std::string_view s) const { return style_lines(s, ansi::bold); }
+    std::string dim(std::string_view s) const { return style_lines(s, ansi::dim); }
+    std::string red(std::string_view s) const { return style(s, ansi::red); }
 
     // One line from stdin without its newline, after `prompt`. Ctrl-C →
     // Failure(130); Ctrl-D → nullopt. Edited with libedit where that helps.

@@ -13,6 +13,8 @@
 #include <langinfo.h>
 #include <unistd.h>
 
+#include "terminal.hpp"
+
 namespace myoscreen::cli {
 
 struct LineEditor::Impl {
@@ -112,16 +114,7 @@ unsigned char complete(EditLine* el, int) {
 
 }  // namespace
 
-namespace {
-constexpr char paste_on[] = "\x1b[?2004h", paste_off[] = "\x1b[?2004l";
-}  // namespace
-
-bool LineEditor::wanted() {
-    const char* term = std::getenv("TERM");
-    const char* accessible = std::getenv("ACCESSIBLE");
-    return ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO) && term && *term && std::strcmp(term, "dumb") != 0 &&
-           !(accessible && *accessible);
-}
+bool LineEditor::wanted() { return line_editing_wanted(); }
 
 LineEditor::LineEditor(std::function<int(char&)> read_byte) : impl_(std::make_unique<Impl>()) {
     impl_->read_byte = std::move(read_byte);
@@ -145,27 +138,27 @@ LineEditor::LineEditor(std::function<int(char&)> read_byte) : impl_(std::make_un
     el_set(el, EL_ADDFN, "myoscreen-paste-end", "end of a bracketed paste", paste_end);
     el_set(el, EL_ADDFN, "myoscreen-pasted-newline", "a newline inside a paste", pasted_newline);
     el_set(el, EL_BIND, "^I", "myoscreen-complete", nullptr);
-    el_set(el, EL_BIND, "\\e[200~", "myoscreen-paste-start", nullptr);
-    el_set(el, EL_BIND, "\\e[201~", "myoscreen-paste-end", nullptr);
+    el_set(el, EL_BIND, keys::paste_start, "myoscreen-paste-start", nullptr);
+    el_set(el, EL_BIND, keys::paste_end, "myoscreen-paste-end", nullptr);
     bind_enter(el, "ed-newline");
     // As in bash: Ctrl-U kills to the start, Ctrl-W the word before.
     el_set(el, EL_BIND, "^U", "vi-kill-line-prev", nullptr);
     el_set(el, EL_BIND, "^W", "ed-delete-prev-word", nullptr);
-    for (const char* home : {"\\e[H", "\\eOH", "\\e[1~", "\\e[7~"}) el_set(el, EL_BIND, home, "ed-move-to-beg", nullptr);
-    for (const char* end : {"\\e[F", "\\eOF", "\\e[4~", "\\e[8~"}) el_set(el, EL_BIND, end, "ed-move-to-end", nullptr);
-    for (const char* left : {"\\e[D", "\\eOD"}) el_set(el, EL_BIND, left, "ed-prev-char", nullptr);
-    for (const char* right : {"\\e[C", "\\eOC"}) el_set(el, EL_BIND, right, "ed-next-char", nullptr);
-    for (const char* up : {"\\e[A", "\\eOA"}) el_set(el, EL_BIND, up, "ed-prev-history", nullptr);
-    for (const char* down : {"\\e[B", "\\eOB"}) el_set(el, EL_BIND, down, "ed-next-history", nullptr);
-    el_set(el, EL_BIND, "\\e[3~", "ed-delete-next-char", nullptr);
-    (void)!::write(STDERR_FILENO, paste_on, sizeof paste_on - 1);
+    for (const char* home : keys::home) el_set(el, EL_BIND, home, "ed-move-to-beg", nullptr);
+    for (const char* end : keys::end) el_set(el, EL_BIND, end, "ed-move-to-end", nullptr);
+    for (const char* left : keys::left) el_set(el, EL_BIND, left, "ed-prev-char", nullptr);
+    for (const char* right : keys::right) el_set(el, EL_BIND, right, "ed-next-char", nullptr);
+    for (const char* up : keys::up) el_set(el, EL_BIND, up, "ed-prev-history", nullptr);
+    for (const char* down : keys::down) el_set(el, EL_BIND, down, "ed-next-history", nullptr);
+    el_set(el, EL_BIND, keys::del, "ed-delete-next-char", nullptr);
+    (void)!::write(STDERR_FILENO, ansi::paste_mode_on.data(), ansi::paste_mode_on.size());
 }
 
 // Bracketed paste mode is on while the dialogue lasts (so the prompt itself
 // stays plain text) and off again when it ends, however it ends but by a
 // signal that kills the process (libedit still restores the terminal's modes).
 LineEditor::~LineEditor() {
-    (void)!::write(STDERR_FILENO, paste_off, sizeof paste_off - 1);
+    (void)!::write(STDERR_FILENO, ansi::paste_mode_off.data(), ansi::paste_mode_off.size());
     if (impl_->el) el_end(impl_->el);
     if (impl_->hist) history_end(impl_->hist);
 }

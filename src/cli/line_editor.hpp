@@ -14,7 +14,7 @@ namespace myoscreen::cli {
 
 class LineEditor {
 public:
-    // A terminal on stdin and stderr, TERM not "dumb", ACCESSIBLE not set.
+    // Where line editing helps: line_editing_wanted() (terminal.hpp).
     static bool wanted();
 
     // `read_byte` gets one byte from the terminal: 1 with the byte, 0 at end

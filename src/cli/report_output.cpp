@@ -9,6 +9,7 @@
 
 #include "exit_codes.hpp"
 #include "pdf_module.hpp"
+#include "terminal.hpp"
 
 namespace myoscreen::cli {
 
@@ -77,7 +78,7 @@ std::string render_report(const Report& r, const Answers& answers, const ReportO
     } else {
         RenderOptions ro;
         ro.explain = o.explain;
-        ro.color = o.color;
+        ro.style = text_report_style(o.color);
         ro.width = o.width;
         ro.height = o.height;
         render_text(r, out, ro);

@@ -1,7 +1,8 @@
 // The text report for a person: the flag and what to do first, then factors
 // by level with their evidence in plain words, scores with a small scale,
 // what was left unanswered, and the disclaimer. Wrapped to the width given;
-// colour only when asked (the CLI decides: TTY, NO_COLOR, --no-color).
+// marked only as the caller's TextStyle says (the CLI's terminal module
+// fills it: escape codes on a colour terminal); no escape code is written here.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -17,15 +18,18 @@ namespace {
 class Text {
 public:
     Text(std::string& out, const RenderOptions& o) : out_(out), o_(o) {}
-    std::string style(std::string_view s, const char* code) const {
-        return o_.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+    std::string style(std::string_view s, const TextMark& m) const {
+        if (m.on.empty() && m.off.empty()) return std::string(s);
+        std::string out(m.on);
+        return out.append(s).append(m.off);
     }
+    const TextStyle& marks() const { return o_.style; }
     void para(std::string_view lead, std::string_view text, std::string_view indent) {
         out_ += lead;
         append_wrapped(out_, text, o_.width, display_width(lead), indent);
     }
     void line(std::string_view s) { out_ += s, out_ += '\n'; }
-    void heading(std::string_view s) { out_ += '\n', out_ += style(s, "1"), out_ += '\n'; }
+    void heading(std::string_view s) { out_ += '\n', out_ += style(s, o_.style.strong), out_ += '\n'; }
     std::string& out_;
     const RenderOptions& o_;
 };
@@ -44,13 +48,13 @@ std::size_t attention(Text& t, const Report& r) {
     const Definitions& d = *r.defs;
     const FlagResult& fl = r.attention;
     if (!fl.flag) {
-        t.line(t.style("Seek medical attention: no warning signs in your answers.", "1;32"));
+        t.line(t.style("Seek medical attention: no warning signs in your answers.", t.marks().all_clear));
         const std::size_t headline = t.out_.size();
         if (!fl.would_decide.empty())
             t.para("  ", "Some warning signs could not be checked; answering these would: " + question_names(d, fl.would_decide) + ".", "  ");
         return headline;
     }
-    const char* colour = fl.urgency == Urgency::emergency ? "1;41;97" : fl.urgency == Urgency::urgent ? "1;31" : "1;33";
+    const TextMark& colour = fl.urgency == Urgency::emergency ? t.marks().emergency : fl.urgency == Urgency::urgent ? t.marks().urgent : t.marks().soon;
     std::string head = fmt::format("SEEK MEDICAL ATTENTION: {}", to_string(fl.urgency));
     for (auto& c : head) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     t.line(t.style(head, colour));
@@ -104,7 +108,7 @@ void factors(Text& t, const Report& r, bool explain) {
                 names += (names.empty() ? "" : ", ") + factor.title;
                 continue;
             }
-            t.line("  " + t.style(factor.title, "1"));
+            t.line("  " + t.style(factor.title, t.marks().strong));
             for (int k : fr.evidence) t.para("    - ", factor.rules[k].text, "      ");
             if (!fr.would_decide.empty()) t.para("    ", "Would be decided by: " + question_names(d, fr.would_decide) + ".", "    ");
             if ((order[li] == Level::likely || order[li] == Level::possible) && !factor.advice.text.empty())
