@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& q : defs.questions) {
         myoscreen::Answer a;
         (void)myoscreen::parse_typed_answer(q, text, a);
-        (void)myoscreen::parse_typed_answer(q, text, a, {}, false, &defs.words);  // the forgiving reader, with answer words
-        (void)myoscreen::parse_typed_answer(q, text, a, "lb", true, &defs.words);
+        (void)myoscreen::parse_typed_answer(q, text, a, {.words = &defs.words});  // the forgiving reader, with answer words
+        (void)myoscreen::parse_typed_answer(q, text, a, {.default_unit = "lb", .strict = true, .words = &defs.words});
         if (a.given) (void)myoscreen::describe_answer(q, a);
     }
     myoscreen::Answers answers;

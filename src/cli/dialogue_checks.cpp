@@ -7,6 +7,7 @@
 
 #include "myoscreen/screen.hpp"
 #include "myoscreen/text.hpp"
+#include "terminal.hpp"
 
 namespace myoscreen::cli {
 namespace {
@@ -53,20 +54,21 @@ private:
         const std::string reading = fmt::format("{} {}", *bare, c.alternative.unit);
         Answer alt;
         // A unit this question does not take, or out of range that way: no offer.
-        if (parse_typed_answer(question, reading, alt, {}, false, &defs_.words)) return std::nullopt;
+        if (parse_typed_answer(question, reading, alt, {.words = &defs_.words})) return std::nullopt;
         Answers answers = session_.final_answers();
         answers.values[static_cast<std::size_t>(q)] = alt;
         if (!check_alternative_holds(defs_, answers, k)) return std::nullopt;
         for (;;) {
-            const auto reply = term_.read_line(fmt::format("  Did you mean {} ({})? [y/n] ", reading, describe_answer(question, alt)));
+            const auto reply = term_.read_line(
+                fmt::format("  Did you mean {} ({})? {} ", reading, describe_answer(question, alt), yes_no_hint(std::nullopt)));
             if (!reply) return false;
-            const std::string a = lower_trimmed(*reply);
-            if (a == "y" || a == "yes") {
+            const auto yes = yes_no_reply(*reply);
+            if (yes == true) {
                 session_.correct(q, alt);
                 term_.print(term_.dim("  = " + describe_answer(question, alt)) + "\n");
                 return true;
             }
-            if (a == "n" || a == "no") return std::nullopt;
+            if (yes == false) return std::nullopt;
             term_.print("  Please answer y or n.\n");
         }
     }
@@ -79,11 +81,12 @@ private:
             const auto reply = term_.read_line(
                 fmt::format("  {}: {}. Enter to keep it, or type the right answer: ", question.name(), describe_answer(question, now)));
             if (!reply) return false;
+            // Enter or yes keeps it, as do "ok" and "keep"; a no is read as an answer (it may be one).
             const std::string a = lower_trimmed(*reply);
-            if (a.empty() || a == "y" || a == "yes" || a == "ok" || a == "keep") return true;
+            if (yes_no_reply(*reply, true) == true || a == "ok" || a == "keep") return true;
             Answer fixed;
             TypedDetail how;
-            if (const auto err = parse_typed_answer(question, *reply, fixed, {}, false, &defs_.words, &how)) {
+            if (const auto err = parse_typed_answer(question, *reply, fixed, {.words = &defs_.words, .info = &how})) {
                 term_.print(term_.wrap("  Sorry: ", err->reason + ". Please try again, or press Enter to keep the answer.", "         "));
                 continue;
             }

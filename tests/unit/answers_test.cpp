@@ -42,7 +42,7 @@ TEST_CASE("typed answers: numbers, units, choices, yes/no, lists") {
 TEST_CASE("batch cells (strict): codes in any letter case, numbers in the column's unit") {
     const auto cell = [](const char* id, const char* text, std::string_view unit = {}) {
         Answer a;
-        auto e = parse_typed_answer(question(id), text, a, unit, /*strict=*/true);
+        auto e = parse_typed_answer(question(id), text, a, {.default_unit = unit, .strict = true});
         INFO(id << " = " << text);
         REQUIRE_FALSE(e);
         return a;
@@ -66,10 +66,10 @@ TEST_CASE("batch cells (strict): codes in any letter case, numbers in the column
     CHECK(cell("sex", "Femal").num == 0);
     CHECK(cell("sex", "m").num == 1);
     for (const char* text : {"2", "females", "x"})
-        CHECK(parse_typed_answer(question("sex"), text, a, {}, true));
+        CHECK(parse_typed_answer(question("sex"), text, a, {.strict = true}));
     for (const char* text : {"yess", "nan", "inf", "1e999", "+5", "70 kg kg"})
-        CHECK(parse_typed_answer(question(std::string_view(text) == "yess" ? "tired" : "weight_kg"), text, a, {}, true));
-    CHECK(parse_typed_answer(question("age"), "40.5", a, {}, true)->reason == "must be a whole number of years");
+        CHECK(parse_typed_answer(question(std::string_view(text) == "yess" ? "tired" : "weight_kg"), text, a, {.strict = true}));
+    CHECK(parse_typed_answer(question("age"), "40.5", a, {.strict = true})->reason == "must be a whole number of years");
 }
 
 TEST_CASE("typed answers: reasons") {

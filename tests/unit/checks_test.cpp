@@ -109,19 +109,19 @@ TEST_CASE("the parser says when a number was typed without a unit") {
     const Question& w = defs().questions[static_cast<std::size_t>(defs().question_index("weight_kg"))];
     Answer a;
     TypedDetail how;
-    REQUIRE_FALSE(parse_typed_answer(w, "180", a, {}, false, nullptr, &how));
+    REQUIRE_FALSE(parse_typed_answer(w, "180", a, {.info = &how}));
     REQUIRE(how.bare_number);
     CHECK(*how.bare_number == 180);
-    REQUIRE_FALSE(parse_typed_answer(w, "180 kg", a, {}, false, nullptr, &how));
+    REQUIRE_FALSE(parse_typed_answer(w, "180 kg", a, {.info = &how}));
     CHECK_FALSE(how.bare_number);
-    REQUIRE_FALSE(parse_typed_answer(w, "180 lb", a, {}, false, nullptr, &how));
+    REQUIRE_FALSE(parse_typed_answer(w, "180 lb", a, {.info = &how}));
     CHECK_FALSE(how.bare_number);
     // A column's unit (weight_lb) is a unit given.
-    REQUIRE_FALSE(parse_typed_answer(w, "180", a, "lb", false, nullptr, &how));
+    REQUIRE_FALSE(parse_typed_answer(w, "180", a, {.default_unit = "lb", .info = &how}));
     CHECK_FALSE(how.bare_number);
     CHECK(a.num == Approx(81.6466266));
     // A refused answer leaves nothing behind.
-    CHECK(parse_typed_answer(w, "9999", a, {}, false, nullptr, &how));
+    CHECK(parse_typed_answer(w, "9999", a, {.info = &how}));
     CHECK_FALSE(how.bare_number);
 }
 

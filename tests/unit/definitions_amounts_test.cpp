@@ -53,7 +53,7 @@ TEST_CASE("amounts on a choice question: a number is the amount") {
     REQUIRE(q.amounts);
     const auto typed = [&](const char* text) {
         Answer a;
-        const auto err = parse_typed_answer(q, text, a, {}, false, &d.words);
+        const auto err = parse_typed_answer(q, text, a, {.words = &d.words});
         return err ? "! " + err->reason : q.choices[static_cast<std::size_t>(a.num)].code;
     };
     CHECK(typed("0") == "none");
@@ -96,11 +96,11 @@ TEST_CASE("a choice's own words: matched whole, never two ways") {
     const Definitions d = load_definitions(with(often), "d.json");
     const Question& q = d.questions[static_cast<std::size_t>(d.question_index("often"))];
     Answer a;
-    REQUIRE_FALSE(parse_typed_answer(q, "Always", a, {}, true));
+    REQUIRE_FALSE(parse_typed_answer(q, "Always", a, {.strict = true}));
     CHECK(a.num == 0);
-    REQUIRE_FALSE(parse_typed_answer(q, "never", a, {}, true));
+    REQUIRE_FALSE(parse_typed_answer(q, "never", a, {.strict = true}));
     CHECK(a.num == 1);
-    CHECK(parse_typed_answer(q, "alway", a, {}, true));  // a word is matched whole, not by its start
+    CHECK(parse_typed_answer(q, "alway", a, {.strict = true}));  // a word is matched whole, not by its start
 
     has(load_error(R"({"id": "x", "section": "s", "type": "choice", "text": "X?",
         "choices": [{"code": "a", "label": "A", "words": ["b"]}, {"code": "b", "label": "B"}]})"),
@@ -117,10 +117,10 @@ TEST_CASE("answer words: what loads and every error, located") {
     const Definitions d = load_definitions(with(falls, R"({"yes": ["aye"], "no": ["nay"], "numbers": {"thrice": 3}, "source": "s"})"), "d.json");
     const Question& tired = d.questions[static_cast<std::size_t>(d.question_index("tired"))];
     Answer a;
-    REQUIRE_FALSE(parse_typed_answer(tired, "aye", a, {}, false, &d.words));
+    REQUIRE_FALSE(parse_typed_answer(tired, "aye", a, {.words = &d.words}));
     CHECK(a.num == 1);
     const Question& q = d.questions[static_cast<std::size_t>(d.question_index("falls"))];
-    REQUIRE_FALSE(parse_typed_answer(q, "thrice", a, {}, false, &d.words));
+    REQUIRE_FALSE(parse_typed_answer(q, "thrice", a, {.words = &d.words}));
     CHECK(q.choices[static_cast<std::size_t>(a.num)].code == "few");
 
     has(load_error(falls, R"({"yes": ["ok"], "no": ["ok"], "source": "s"})"), "\"ok\" is both a yes and a no word (at /answer_words/no)");

@@ -7,18 +7,19 @@ using myoscreen::Unit;
 using myoscreen::detail::parse_quantity;
 
 static double q(const char* text, Unit u) {
-    std::string why;
+    myoscreen::detail::Refused why{};
     auto v = parse_quantity(text, u, why);
-    INFO(text << ": " << why);
+    INFO(text << ": " << why.words);
     REQUIRE(v);
     return v->value;
 }
 
 static std::string bad(const char* text, Unit u) {
-    std::string why;
+    myoscreen::detail::Refused why{};
     auto v = parse_quantity(text, u, why);
     REQUIRE_FALSE(v);
-    return why;
+    CHECK(why.code != myoscreen::Refusal::unspecified);
+    return why.words;
 }
 
 TEST_CASE("quantities convert to base units, unrounded") {

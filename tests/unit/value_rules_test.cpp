@@ -1,7 +1,8 @@
 // One table of answer values (value_rules_cases.tsv), each fed as a JSON
 // answers object, as a JSON Lines record, as a record simdjson refuses (so
 // the slower reader gives its verdict) and as a CSV cell: every path must
-// give the verdict the table says (docs/answers.md, Value rules).
+// give the verdict the table says (docs/answers.md, Value rules), and a
+// refusal the kind (Refusal) the table says.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -18,6 +19,7 @@ struct Case {
     int line = 0;
     std::string question, column;  // column: the CSV header name (question, or e.g. weight_lb)
     std::string json, csv, verdict;
+    std::string code;  // to_string(Refusal) of the one error, "-" when accepted
 };
 
 std::vector<std::string> split_tabs(const std::string& s) {
@@ -40,8 +42,9 @@ std::vector<Case> load_cases() {
         if (line.empty() || line[0] == '#') continue;
         const auto f = split_tabs(line);
         INFO("value_rules_cases.tsv:" << n << ": " << line);
-        REQUIRE(f.size() == 4);
-        Case c{n, f[0], f[0], f[1], f[2], f[3]};
+        REQUIRE(f.size() == 5);
+        Case c{n, f[0], f[0], f[1], f[2], f[3], f[4]};
+        REQUIRE((c.code == "-") == (c.verdict[0] != '!'));
         if (const auto at = c.question.find('@'); at != std::string::npos) {
             c.column = c.question.substr(at + 1);
             c.question.resize(at);
@@ -57,8 +60,9 @@ const Definitions& defs() {
 }
 
 // "= VALUE" as answers_to_json writes the answer, "= unanswered", or
-// "! REASON" for exactly one error, on the question.
+// "! REASON" for exactly one error, on the question; then its kind.
 std::string verdict(const Case& c, const std::vector<AnswerError>& errors, const Answers& answers) {
+    CHECK(std::string(errors.size() == 1 ? to_string(errors[0].code) : "-") == c.code);
     if (errors.size() == 1 && errors[0].field == c.question) return "! " + errors[0].reason;
     if (!errors.empty()) {
         std::string all = "?? errors:";
@@ -111,6 +115,7 @@ TEST_CASE("value rules: one verdict per value, in every path (value_rules_cases.
                 REQUIRE_FALSE(errors.empty());
                 CHECK(errors.back().field == other);
                 CHECK(errors.back().reason == "not a finite number");
+                CHECK(errors.back().code == Refusal::not_finite);
                 errors.pop_back();
                 CHECK(verdict(c, errors, answers) == c.verdict);
             }

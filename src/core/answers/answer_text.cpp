@@ -79,7 +79,7 @@ Reason comma_decimal(std::string& t) {
         if (t[i] != ',' || !is_digit(t[i - 1]) || !is_digit(t[i + 1])) continue;
         std::size_t k = i + 1;
         while (k < t.size() && is_digit(t[k])) ++k;
-        if (k - i - 1 == 3) return "a comma there may be a decimal point or separate thousands; type the number without it (1.5 or 1500)";
+        if (k - i - 1 == 3) return refuse(Refusal::ambiguous_comma, "a comma there may be a decimal point or separate thousands; type the number without it (1.5 or 1500)");
         t[i] = '.';
     }
     return std::nullopt;
@@ -97,7 +97,7 @@ Reason quantity_forgiving(std::string_view text, Unit unit, std::string_view def
     std::string s = number_word_as_digits(v, w);
     if (auto why = comma_decimal(s)) return why;
     if (!default_unit.empty() && parse_number(s)) s += " " + std::string(default_unit);
-    std::string why;
+    Refused why{};
     const auto q = parse_quantity(s, unit, why);
     if (!q) return why;
     value = q->value;
@@ -166,8 +166,7 @@ Reason number_text_forgiving(const Question& q, std::string_view text, const Tex
     double v = 0;
     if (auto why = quantity_forgiving(text, q.unit, ways.default_unit, ways.words, {}, v)) {
         // Text that is no number at all: say what would be (a bad unit's reason lists the units already).
-        if (*why == "expected a number" || *why == "not a valid number" || *why == "unexpected text after the number")
-            *why += "; " + what_works(q, ways.positions);
+        if (why->code == Refusal::not_a_number || why->code == Refusal::trailing_text) why->words += "; " + what_works(q, ways.positions);
         return why;
     }
     return answer_from_number(q, v, out);
@@ -186,10 +185,11 @@ Reason amount_to_choice(const Question& q, double amount, bool positions, int& i
     const std::string noun = q.amount_unit != Unit::none ? std::string(to_string(q.amount_unit))
                              : q.amount_words.empty()   ? std::string()
                                                         : q.amount_words.front();
-    if (!std::isfinite(amount)) return "not a finite number";
-    if (amount < 0) return "an amount cannot be negative; " + what_works(q, positions);
+    if (!std::isfinite(amount)) return refuse(Refusal::not_finite, "not a finite number");
+    if (amount < 0) return refuse(Refusal::negative_amount, "an amount cannot be negative; " + what_works(q, positions));
     if (q.amount_whole && amount != std::floor(amount))
-        return (noun.empty() ? "must be a whole number" : "must be a whole number of " + noun) + "; " + what_works(q, positions);
+        return refuse(Refusal::not_an_integer,
+                      (noun.empty() ? "must be a whole number" : "must be a whole number of " + noun) + "; " + what_works(q, positions));
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
         const Choice& c = q.choices[i];
         if (!c.has_amount) continue;
@@ -200,12 +200,12 @@ Reason amount_to_choice(const Question& q, double amount, bool positions, int& i
             return std::nullopt;
         }
     }
-    return "no choice stands for that amount; " + what_works(q, positions);
+    return refuse(Refusal::no_choice_for_amount, "no choice stands for that amount; " + what_works(q, positions));
 }
 
 Reason choice_item_forgiving(const Question& q, std::string_view text, const TextWays& ways, int& index) {
     const std::string t = normalise_answer(text);
-    if (t.empty()) return "expected a choice";
+    if (t.empty()) return refuse(Refusal::no_choice, "expected a choice");
     for (std::size_t i = 0; i < q.choices.size(); ++i) {
         const Choice& c = q.choices[i];
         if (iequals(c.code, t) || normalise_answer(c.label) == t || listed(c.words, t)) return index = static_cast<int>(i), std::nullopt;
@@ -217,7 +217,7 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, const Tex
         double v = 0;
         const Reason why = quantity_forgiving(t, q.amount_unit, {}, ways.words, q.amount_words, v);
         if (!why) return amount_to_choice(q, v, ways.positions, index);
-        if (starts_numeric || strip_approximately(t, ways.words) != t) amount_why = *why + "; " + what_works(q, ways.positions);
+        if (starts_numeric || strip_approximately(t, ways.words) != t) amount_why = refuse(why->code, why->words + "; " + what_works(q, ways.positions));
         // "once or twice", "2 or 3 kg": one choice if every amount named falls in it.
         if (const std::size_t or_at = t.find(" or "); or_at != std::string::npos) {
             std::vector<int> found;
@@ -229,12 +229,12 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, const Tex
                 if (all && std::find(found.begin(), found.end(), i) == found.end()) found.push_back(i);
             }
             if (all && found.size() == 1) return index = found.front(), std::nullopt;
-            if (all) return "that could be " + quoted_labels(q, found) + more_of_it(ways.positions);
+            if (all) return refuse(Refusal::ambiguous_choice, "that could be " + quoted_labels(q, found) + more_of_it(ways.positions));
         }
     } else if (auto n = parse_number(t)) {
         if (ways.positions && *n == std::floor(*n) && *n >= 1 && *n <= static_cast<double>(q.choices.size()))
             return index = static_cast<int>(*n) - 1, std::nullopt;
-        return "not one of the choices; " + what_works(q, ways.positions);
+        return refuse(Refusal::unknown_choice, "not one of the choices; " + what_works(q, ways.positions));
     }
     // Prefixes of a code or label, and whole words of a label or code.
     std::vector<std::string_view> typed = words_of(t);
@@ -254,8 +254,8 @@ Reason choice_item_forgiving(const Question& q, std::string_view text, const Tex
         if (hit) found.push_back(static_cast<int>(i));
     }
     if (found.size() == 1) return index = found.front(), std::nullopt;
-    if (found.empty()) return amount_why ? amount_why : "not one of the choices; " + what_works(q, ways.positions);
-    return "that could be " + quoted_labels(q, found) + more_of_it(ways.positions);
+    if (found.empty()) return amount_why ? amount_why : refuse(Refusal::unknown_choice, "not one of the choices; " + what_works(q, ways.positions));
+    return refuse(Refusal::ambiguous_choice, "that could be " + quoted_labels(q, found) + more_of_it(ways.positions));
 }
 
 Reason choice_text_forgiving(const Question& q, std::string_view text, const TextWays& ways, Answer& out) {
@@ -295,17 +295,17 @@ Reason choices_text_forgiving(const Question& q, std::string_view text, const Te
             }
         });
     });
-    if (items.empty()) return "expected one or more choices; " + what_works(q, ways.positions);
+    if (items.empty()) return refuse(Refusal::no_choice, "expected one or more choices; " + what_works(q, ways.positions));
     std::uint64_t set = 0;
     for (std::size_t k = 0; k < items.size(); ++k) {
         int i = -1;
         if (auto why = choice_item_forgiving(q, items[k], ways, i)) {
             // Typed lists name the item; a cell's reason is the one a JSON array's item gets.
             if (items.size() == 1 || !ways.positions) return why;
-            if (why->starts_with("that could be")) return fmt::format("item {} {}", k + 1, why->substr(5));
-            return fmt::format("item {} is not one of the choices; {}", k + 1, what_works(q, ways.positions));
+            if (why->code == Refusal::ambiguous_choice) return refuse(why->code, fmt::format("item {} {}", k + 1, why->words.substr(5)));
+            return refuse(Refusal::unknown_choice, fmt::format("item {} is not one of the choices; {}", k + 1, what_works(q, ways.positions)));
         }
-        if (set >> i & 1U) return "a choice is listed twice";
+        if (set >> i & 1U) return refuse(Refusal::duplicate_choice, "a choice is listed twice");
         set |= std::uint64_t{1} << i;
     }
     return answer_from_codes(q, set, out);

@@ -41,7 +41,7 @@ Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& 
     int i = choice_code(q, code);
     if (i < 0)
         if (auto why = choice_item_forgiving(q, code, TextWays{.words = words}, i)) return why;
-    if (set >> i & 1U) return "a choice is listed twice";
+    if (set >> i & 1U) return refuse(Refusal::duplicate_choice, "a choice is listed twice");
     set |= std::uint64_t{1} << i;
     return std::nullopt;
 }
@@ -49,7 +49,7 @@ Reason add_choice_code(const Question& q, std::string_view code, std::uint64_t& 
 Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out) {
     if (q.exclusive >= 0) {
         const std::uint64_t ex = std::uint64_t{1} << q.exclusive;
-        if ((set & ex) && (set & ~ex)) return "'" + q.choices[q.exclusive].code + "' cannot be combined with other choices";
+        if ((set & ex) && (set & ~ex)) return refuse(Refusal::none_with_others, "'" + q.choices[q.exclusive].code + "' cannot be combined with other choices");
         if (set == 0) set = ex;  // [] means none of them
     }
     out = Answer{true, 0, set};
@@ -63,24 +63,24 @@ Reason answer_from_number(const Question& q, double v, Answer& out) {
         out = Answer{true, static_cast<double>(i), 0};
         return std::nullopt;
     }
-    if (q.type != QuestionType::integer && q.type != QuestionType::number) return expected_json(q);
-    if (!std::isfinite(v)) return "not a finite number";
+    if (q.type != QuestionType::integer && q.type != QuestionType::number) return refuse(Refusal::wrong_json_type, expected_json(q));
+    if (!std::isfinite(v)) return refuse(Refusal::not_finite, "not a finite number");
     if (q.type == QuestionType::integer) {
         // Unit conversion is binary floating point: 4.1 h is 245.99999999999997 min.
         const double r = std::round(v);
         if (std::fabs(v - r) > 1e-9 * std::max(1.0, std::fabs(v))) {
             const std::string_view unit = to_string(q.unit);
-            return unit.empty() ? "must be a whole number" : "must be a whole number of " + std::string(unit);
+            return refuse(Refusal::not_an_integer, unit.empty() ? "must be a whole number" : "must be a whole number of " + std::string(unit));
         }
         v = r;
     }
-    if (v < q.min || v > q.max) return "must be " + describe_range(q);
+    if (v < q.min || v > q.max) return refuse(Refusal::out_of_range, "must be " + describe_range(q));
     out = Answer{true, v, 0};
     return std::nullopt;
 }
 
 Reason answer_from_bool(const Question& q, bool v, Answer& out) {
-    if (q.type != QuestionType::yes_no) return expected_json(q);
+    if (q.type != QuestionType::yes_no) return refuse(Refusal::wrong_json_type, expected_json(q));
     out = Answer{true, v ? 1.0 : 0.0, 0};
     return std::nullopt;
 }
@@ -109,11 +109,11 @@ Reason codes_from_text(const Question& q, std::string_view text, const TextWays&
         if (item.empty()) continue;  // "a;b;"
         const int i = choice_code(q, item);
         if (i < 0) return choices_text_forgiving(q, text, ways, out);
-        if (set >> i & 1U) return "a choice is listed twice";
+        if (set >> i & 1U) return refuse(Refusal::duplicate_choice, "a choice is listed twice");
         set |= std::uint64_t{1} << i;
         any = true;
     }
-    if (!any) return "expected one or more choices; " + what_works(q, ways.positions);
+    if (!any) return refuse(Refusal::no_choice, "expected one or more choices; " + what_works(q, ways.positions));
     return answer_from_codes(q, set, out);
 }
 
@@ -128,7 +128,7 @@ Reason answer_from_text(const Question& q, std::string_view text, Answer& out, c
     case QuestionType::yes_no: {
         auto b = yes_no_word(text);  // the fast path: no call into the forgiving reader
         if (!b) b = yes_no_forgiving(text, ways.words);
-        if (!b) return "answer yes or no";
+        if (!b) return refuse(Refusal::not_yes_no, "answer yes or no");
         out = Answer{true, *b ? 1.0 : 0.0, 0};
         return std::nullopt;
     }
@@ -141,11 +141,11 @@ Reason answer_from_text(const Question& q, std::string_view text, Answer& out, c
     }
     case QuestionType::multi_choice: return codes_from_text(q, text, ways, out);
     }
-    return "unsupported question type";
+    return refuse(Refusal::unsupported_question, "unsupported question type");
 }
 
 Reason answer_from_json_string(const Question& q, std::string_view s, Answer& out, const AnswerWords* words) {
-    if (q.type == QuestionType::multi_choice && !trim(s).empty()) return expected_json(q);
+    if (q.type == QuestionType::multi_choice && !trim(s).empty()) return refuse(Refusal::wrong_json_type, expected_json(q));
     return answer_from_text(q, s, out, TextWays{.words = words});
 }
 

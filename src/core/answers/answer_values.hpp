@@ -2,19 +2,26 @@
 // a JSON value (an --answers file, a saved session, a JSON Lines record) or,
 // for numbers and yes/no, typed at the prompt. docs/answers.md states them;
 // tests/unit/value_rules_cases.tsv holds one table of cases for every path.
-// Each returns the reason on failure, built from the definitions only.
+// Each returns the reason on failure, built from the definitions only, with
+// its kind (Refusal, answers.hpp).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "myoscreen/answers.hpp"
 
 namespace myoscreen::detail {
 
-using Reason = std::optional<std::string>;
+struct Refused {
+    Refusal code;
+    std::string words;
+};
+using Reason = std::optional<Refused>;
+inline Reason refuse(Refusal code, std::string words) { return Refused{code, std::move(words)}; }
 
 // How a text came: typed (dialogue, piped lines: a number may be a choice's
 // position) or a cell (CSV, JSON: it may not), the definitions' answer words

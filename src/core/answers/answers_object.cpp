@@ -40,7 +40,7 @@ void AnswersWalk::id_double(double v) {
 }
 
 int AnswersWalk::id_key() {
-    if (id_seen_) return error(std::string(id_key_), "the record id is given twice (duplicate key)"), skip;
+    if (id_seen_) return error(std::string(id_key_), "the record id is given twice (duplicate key)", Refusal::duplicate_key), skip;
     id_seen_ = true;
     return id;
 }
@@ -60,7 +60,7 @@ int AnswersWalk::bad_key(std::string_view k, int qi) {
             return add(unknown_key(defs_, name, position_)), skip;
         }
     }
-    error(question(qi).id, "the question is answered twice (duplicate key)");
+    error(question(qi).id, "the question is answered twice (duplicate key)", Refusal::duplicate_key);
     return skip;
 }
 
@@ -73,9 +73,9 @@ bool AnswersWalk::code_by_rules(int qi, std::string_view s, std::uint64_t& set) 
     return !why;
 }
 
-void AnswersWalk::invalid(int qi, const std::string& why) {
+void AnswersWalk::invalid(int qi, const Refused& why) {
     out_.values[qi] = Answer{};
-    error(question(qi).id, why);
+    error(question(qi).id, why.words, why.code);
 }
 
 void AnswersWalk::add(AnswerError e) {
@@ -88,7 +88,7 @@ void AnswersWalk::add(AnswerError e) {
 }
 
 void AnswersWalk::finish() {
-    if (dropped_ > 0) errs_.push_back({"", fmt::format("{} more error{} not listed", dropped_, dropped_ == 1 ? "" : "s")});
+    if (dropped_ > 0) errs_.push_back({"", fmt::format("{} more error{} not listed", dropped_, dropped_ == 1 ? "" : "s"), Refusal::more_errors});
 }
 
 }  // namespace detail
@@ -147,7 +147,7 @@ const std::vector<AnswerError>& JsonAnswersReader::read(std::string_view text, A
     if (impl_->parser.parse(text.data(), text.size(), false).get(doc)) {
         detail::walk_refused_text(text, walk);
     } else if (doc.type() != element_type::OBJECT) {
-        walk.object_error(std::string(detail::not_an_object));
+        walk.object_error(std::string(detail::not_an_object), Refusal::not_an_object);
     } else {
         const simdjson::dom::object obj = doc.get_object().value_unsafe();
         for (const auto field : obj) {
@@ -179,7 +179,7 @@ void locate_answer_errors(const Definitions& defs, std::string_view text, std::v
     detail::walk_refused_text(text, walk);
     if (again.size() != offsets.size() || again.size() > errors.size()) return;
     for (std::size_t k = 0; k < again.size(); ++k)
-        if (again[k].field != errors[k].field || again[k].reason != errors[k].reason) return;  // not the same text
+        if (again[k].field != errors[k].field || again[k].reason != errors[k].reason || again[k].code != errors[k].code) return;  // not the same text
     const auto where = detail::line_cols(text, offsets);
     for (std::size_t k = 0; k < where.size(); ++k) errors[k].line = where[k].line, errors[k].col = where[k].col;
 }

@@ -23,17 +23,15 @@ std::string describe_range(const Question& q) {
     return fmt::format("between {} and {} {}", fmt_num(q.min), fmt_num(q.max), to_string(q.unit));
 }
 
-std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out,
-                                              std::string_view default_unit, bool strict, const AnswerWords* words,
-                                              TypedDetail* info) {
+std::optional<AnswerError> parse_typed_answer(const Question& q, std::string_view text, Answer& out, const TypedOptions& opt) {
     // One parser for every source (answer_values.hpp): typed answers differ
     // only in that a number may pick a choice by its position.
-    if (info) *info = TypedDetail{};
-    if (trim(text).empty()) return AnswerError{q.id, "empty answer"};
+    if (opt.info) *opt.info = TypedDetail{};
+    if (trim(text).empty()) return AnswerError{q.id, "empty answer", Refusal::empty_answer};
     std::optional<double> bare;
-    if (auto why = detail::answer_from_text(q, text, out, detail::TextWays{.words = words, .positions = !strict, .default_unit = default_unit, .bare = &bare}))
-        return AnswerError{q.id, std::move(*why)};
-    if (info) info->bare_number = bare;
+    const detail::TextWays ways{.words = opt.words, .positions = !opt.strict, .default_unit = opt.default_unit, .bare = &bare};
+    if (auto why = detail::answer_from_text(q, text, out, ways)) return AnswerError{q.id, std::move(why->words), why->code};
+    if (opt.info) opt.info->bare_number = bare;
     return std::nullopt;
 }
 

@@ -30,7 +30,7 @@ public:
         }
         if (s_[i_] != '{') {
             // Some other JSON value, or not JSON at all.
-            if (skip_value() && (ws(), i_ >= s_.size())) w_.object_error(std::string(not_an_object));
+            if (skip_value() && (ws(), i_ >= s_.size())) w_.object_error(std::string(not_an_object), Refusal::not_an_object);
             else if (!failed_) fail(after_text());
             return;
         }
@@ -53,7 +53,7 @@ private:
         if (i_ >= s_.size()) reason = "unexpected end of input; " + reason;
         else if (s_[i_] == '\0') reason = nul_byte_reason;
         else if (i_ == bad_utf8_) reason = "invalid UTF-8";
-        w_.object_error("invalid JSON at " + describe_offset(s_, i_) + ": " + reason);
+        w_.object_error("invalid JSON at " + describe_offset(s_, i_) + ": " + reason, Refusal::invalid_json);
         failed_ = true;
         return false;
     }

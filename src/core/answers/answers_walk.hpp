@@ -75,18 +75,18 @@ public:
         if (i >= 0) out_.values[qi] = Answer{true, static_cast<double>(i), 0};
         else string_by_rules(qi, s);
     }
-    void object(int qi) { error(question(qi).id, "expected a value, not an object"); }
+    void object(int qi) { error(question(qi).id, "expected a value, not an object", Refusal::wrong_json_type); }
 
     // An array. Only a multi_choice takes one: its elements, in turn, while
     // code() returns true, then codes_end(); for other questions, not_list().
     bool is_list(int qi) const { return question(qi).type == QuestionType::multi_choice; }
-    void not_list(int qi) { error(question(qi).id, expected_json(question(qi))); }
+    void not_list(int qi) { error(question(qi).id, expected_json(question(qi)), Refusal::wrong_json_type); }
     bool code(int qi, std::string_view s, std::uint64_t& set) {
         const int i = question(qi).choice_index(s);  // the code as written, not yet listed
         if (i >= 0 && !(set >> i & 1U)) return set |= std::uint64_t{1} << i, true;
         return code_by_rules(qi, s, set);
     }
-    void not_a_code(int qi) { error(question(qi).id, "expected choice codes as strings"); }
+    void not_a_code(int qi) { error(question(qi).id, "expected choice codes as strings", Refusal::wrong_json_type); }
     void codes_end(int qi, std::uint64_t set) {
         const Question& q = question(qi);
         const std::uint64_t none = q.exclusive >= 0 ? std::uint64_t{1} << q.exclusive : 0;
@@ -95,9 +95,9 @@ public:
     }
 
     // A problem with the object itself (not JSON, not an object), no field.
-    void object_error(std::string reason) {
+    void object_error(std::string reason, Refusal code) {
         member_at_ = std::string_view::npos;
-        add({"", std::move(reason)});
+        add({"", std::move(reason), code});
     }
     // Locating (off the batch path): the reader says where each member's key
     // starts, and the walk keeps that offset for every error it keeps.
@@ -133,8 +133,8 @@ private:
     void verdict(int qi, const Reason& why) {
         if (why) invalid(qi, *why);
     }
-    void invalid(int qi, const std::string& why);
-    void error(std::string field, std::string reason) { add({std::move(field), std::move(reason)}); }
+    void invalid(int qi, const Refused& why);
+    void error(std::string field, std::string reason, Refusal code) { add({std::move(field), std::move(reason), code}); }
     void add(AnswerError e);
 };
 

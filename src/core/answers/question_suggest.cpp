@@ -23,7 +23,7 @@ std::string suggest_question(const Definitions& d, std::string_view name) {
 }
 
 AnswerError detail::unknown_key(const Definitions& d, std::string_view key, std::size_t position) {
-    AnswerError e{suggest_question(d, key), fmt::format("key {} is not a question id", position)};
+    AnswerError e{suggest_question(d, key), fmt::format("key {} is not a question id", position), Refusal::unknown_key};
     if (!e.field.empty()) e.reason += fmt::format("; did you mean '{}'?", e.field);
     return e;
 }

@@ -134,7 +134,7 @@ std::string units_for(Unit base) {
 
 }  // namespace
 
-std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why) {
+std::optional<Quantity> parse_quantity(std::string_view text, Unit base, Refused& why) {
     std::string_view s = trim(text);
     Quantity q;
     bool any = false;
@@ -144,11 +144,12 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
         std::string_view num = take_number(s);
         auto v = parse_number(num);
         if (!v) {
-            why = num.empty() ? (any ? "unexpected text after the number" : "expected a number") : "not a valid number";
+            why = num.empty() ? (any ? Refused{Refusal::trailing_text, "unexpected text after the number"} : Refused{Refusal::not_a_number, "expected a number"})
+                              : Refused{Refusal::not_a_number, "not a valid number"};
             return std::nullopt;
         }
         if (!std::isfinite(*v)) {
-            why = "not a finite number";
+            why = {Refusal::not_finite, "not a finite number"};
             return std::nullopt;
         }
         std::string_view unit = take_word(s);
@@ -156,7 +157,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
         if (!unit.empty()) {
             f = factor(unit, base);
             if (f == 0) {
-                why = "unknown unit; use " + units_for(base);
+                why = {Refusal::unknown_unit, "unknown unit; use " + units_for(base)};
                 return std::nullopt;
             }
         } else if (any) {
@@ -164,16 +165,16 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
             if (last_factor == 30.48) f = 2.54;
             else if (last_factor == 6.35029318) f = 0.45359237;  // "8 st 3": pounds
             else {
-                why = "a second number needs a unit";
+                why = {Refusal::missing_unit, "a second number needs a unit"};
                 return std::nullopt;
             }
         }
         if (any && f >= last_factor) {
-            why = "give the larger unit first, as in 5 ft 8 in";
+            why = {Refusal::units_out_of_order, "give the larger unit first, as in 5 ft 8 in"};
             return std::nullopt;
         }
         if (any && *v < 0) {
-            why = "not a valid number";
+            why = {Refusal::not_a_number, "not a valid number"};
             return std::nullopt;
         }
         q.value += *v * f;
@@ -182,15 +183,15 @@ std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::st
         if (unit.empty()) break;
     }
     if (!s.empty()) {
-        why = "unexpected text after the number";
+        why = {Refusal::trailing_text, "unexpected text after the number"};
         return std::nullopt;
     }
     if (!any) {
-        why = "expected a number";
+        why = {Refusal::not_a_number, "expected a number"};
         return std::nullopt;
     }
     if (!std::isfinite(q.value)) {
-        why = "not a finite number";
+        why = {Refusal::not_finite, "not a finite number"};
         return std::nullopt;
     }
     return q;

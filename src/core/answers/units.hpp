@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "answer_values.hpp"
 #include "ascii.hpp"
 #include "myoscreen/definitions.hpp"
 
@@ -16,8 +17,9 @@ struct Quantity {
 };
 
 // Parses "70", "70 kg", "154 lb", "5 ft 8 in", "5'8\"", "1.72 m", "30 min".
-// On failure returns nullopt and sets `why` (never quoting the text).
-std::optional<Quantity> parse_quantity(std::string_view text, Unit base, std::string& why);
+// On failure returns nullopt and sets `why`, its kind and words (never
+// quoting the text).
+std::optional<Quantity> parse_quantity(std::string_view text, Unit base, Refused& why);
 
 // Parses a plain decimal number (no sign other than '-', no hex, no inf/nan).
 // One beyond a double is an infinity (the caller says "not a finite number").

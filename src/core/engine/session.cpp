@@ -78,7 +78,7 @@ Session::Outcome Session::input(std::string_view line, AnswerError& err) {
     } else {
         Answer a;
         TypedDetail how;
-        if (auto e = parse_typed_answer(defs_.questions[q], line, a, {}, false, &defs_.words, &how)) {
+        if (auto e = parse_typed_answer(defs_.questions[q], line, a, {.words = &defs_.words, .info = &how})) {
             err = *e;
             err.reason += ", or type skip";  // every refusal in the dialogue and line mode says so
             return Outcome::invalid;

@@ -70,34 +70,37 @@ struct FhirResponseReader::Impl {
         if (errors.size() < max_errors) errors.push_back(std::move(e));
         else ++dropped;
     }
-    void whole(std::string reason) { add({"", std::move(reason)}); }
-    void error(int qi, std::string reason) { add({defs.questions[static_cast<std::size_t>(qi)].id, std::move(reason)}); }
+    void whole(std::string reason, Refusal code) { add({"", std::move(reason), code}); }
+    void error(int qi, std::string reason, Refusal code = Refusal::bad_fhir) {
+        add({defs.questions[static_cast<std::size_t>(qi)].id, std::move(reason), code});
+    }
     bool verdict(int qi, const Reason& why, std::string_view what) {
         if (!why) return true;
         out->values[static_cast<std::size_t>(qi)] = Answer{};
-        error(qi, std::string(what) + ": " + *why);
+        error(qi, std::string(what) + ": " + why->words, why->code);
         return false;
     }
+    bool verdict(int qi, Refusal code, std::string why, std::string_view what) { return verdict(qi, detail::refuse(code, std::move(why)), what); }
 
     void items(const element& list, const std::string& path, int depth) {
         simdjson::dom::array arr;
-        if (list.get_array().get(arr)) return whole(path + " is not an array");
-        if (depth > max_depth) return whole(path + ": items nested too deeply");
+        if (list.get_array().get(arr)) return whole(path + " is not an array", Refusal::bad_fhir);
+        if (depth > max_depth) return whole(path + ": items nested too deeply", Refusal::bad_fhir);
         std::size_t k = 0;
         for (const element it : arr) item(it, fmt::format("{}[{}]", path, k++), depth);
     }
 
     void item(const element& it, const std::string& path, int depth) {
         object o;
-        if (it.get_object().get(o)) return whole(path + " is not an object");
+        if (it.get_object().get(o)) return whole(path + " is not an object", Refusal::bad_fhir);
         const auto link = string_at(o, "linkId");
         element answers, children;
         const bool has_answers = !o.at_key("answer").get(answers);
         const bool has_children = !o.at_key("item").get(children);
         if (!link) {
-            whole(path + " has no linkId");
+            whole(path + " has no linkId", Refusal::bad_fhir);
         } else if (const int qi = defs.question_index(*link); qi >= 0) {
-            if (seen[static_cast<std::size_t>(qi)]) error(qi, fmt::format("the question is answered twice (a second item with its linkId, at {})", path));
+            if (seen[static_cast<std::size_t>(qi)]) error(qi, fmt::format("the question is answered twice (a second item with its linkId, at {})", path), Refusal::duplicate_key);
             else if (has_answers) read_answers(qi, answers, path, depth);
             seen[static_cast<std::size_t>(qi)] = 1;
         } else if (has_answers || !(has_children || is_section(*link))) {
@@ -105,7 +108,7 @@ struct FhirResponseReader::Impl {
             if (errors.size() >= max_errors) {
                 ++dropped;  // no suggestion for an error not listed
             } else {
-                AnswerError e{suggest_question(defs, *link), fmt::format("{}: its linkId is not a question id", path)};
+                AnswerError e{suggest_question(defs, *link), fmt::format("{}: its linkId is not a question id", path), Refusal::unknown_key};
                 if (!e.field.empty()) e.reason += fmt::format("; did you mean '{}'?", e.field);
                 add(std::move(e));
             }
@@ -159,16 +162,16 @@ struct FhirResponseReader::Impl {
         const element_type t = v.type();
         const bool multi = q.type == QuestionType::multi_choice;
         if (key == "valueBoolean") {
-            if (t != element_type::BOOL) return verdict(qi, "not true or false", key);
+            if (t != element_type::BOOL) return verdict(qi, Refusal::wrong_json_type, "not true or false", key);
             return verdict(qi, detail::answer_from_bool(q, v.get_bool().value_unsafe(), out_a), key);
         }
         if (key == "valueInteger" || key == "valueDecimal") {
-            if (!is_number(t) || (key == "valueInteger" && t == element_type::DOUBLE)) return verdict(qi, key == "valueInteger" ? "not a JSON integer" : "not a JSON number", key);
-            if (multi || q.type == QuestionType::yes_no || q.type == QuestionType::choice) return verdict(qi, expected_fhir(q), key);
+            if (!is_number(t) || (key == "valueInteger" && t == element_type::DOUBLE)) return verdict(qi, Refusal::wrong_json_type, key == "valueInteger" ? "not a JSON integer" : "not a JSON number", key);
+            if (multi || q.type == QuestionType::yes_no || q.type == QuestionType::choice) return verdict(qi, Refusal::wrong_json_type, expected_fhir(q), key);
             return verdict(qi, detail::answer_from_number(q, number_of(v), out_a), key);
         }
         if (key == "valueString") {
-            if (t != element_type::STRING) return verdict(qi, "not a JSON string", key);
+            if (t != element_type::STRING) return verdict(qi, Refusal::wrong_json_type, "not a JSON string", key);
             const std::string_view s = v.get_string().value_unsafe();
             if (multi) return verdict(qi, detail::add_choice_code(q, s, set), key);
             // Text as a CSV cell holding it is read: "154 lb", "yes", a code.
@@ -177,21 +180,21 @@ struct FhirResponseReader::Impl {
         }
         if (key == "valueCoding") return coding(qi, v, set);
         if (key == "valueQuantity") return quantity(qi, v);
-        return verdict(qi, expected_fhir(q), key);
+        return verdict(qi, Refusal::wrong_json_type, expected_fhir(q), key);
     }
 
     bool coding(int qi, const element& v, std::uint64_t& set) {
         const Question& q = defs.questions[static_cast<std::size_t>(qi)];
         object c;
-        if (v.get_object().get(c)) return verdict(qi, "not an object", "valueCoding");
-        if (q.choices.empty()) return verdict(qi, expected_fhir(q), "valueCoding");
+        if (v.get_object().get(c)) return verdict(qi, Refusal::bad_fhir, "not an object", "valueCoding");
+        if (q.choices.empty()) return verdict(qi, Refusal::wrong_json_type, expected_fhir(q), "valueCoding");
         if (const auto sys = string_at(c, "system"); sys && *sys != systems[static_cast<std::size_t>(qi)])
-            return verdict(qi, "system is not this question's code system (" + systems[static_cast<std::size_t>(qi)] + ")", "valueCoding");
+            return verdict(qi, Refusal::bad_fhir, "system is not this question's code system (" + systems[static_cast<std::size_t>(qi)] + ")", "valueCoding");
         const auto code = string_at(c, "code");
-        if (!code) return verdict(qi, "no code", "valueCoding");
+        if (!code) return verdict(qi, Refusal::bad_fhir, "no code", "valueCoding");
         // A Coding's code is exact: no labels or words of them, as typed text may be.
         const int i = detail::choice_code(q, *code);
-        if (i < 0) return verdict(qi, "not one of the choice codes (see: myoscreen questions --format fhir)", "valueCoding");
+        if (i < 0) return verdict(qi, Refusal::unknown_choice, "not one of the choice codes (see: myoscreen questions --format fhir)", "valueCoding");
         if (q.type == QuestionType::multi_choice) return verdict(qi, detail::add_choice_code(q, *code, set), "valueCoding");
         out->values[static_cast<std::size_t>(qi)] = Answer{true, static_cast<double>(i), 0};
         return true;
@@ -201,18 +204,18 @@ struct FhirResponseReader::Impl {
         const Question& q = defs.questions[static_cast<std::size_t>(qi)];
         constexpr std::string_view what = "valueQuantity";
         object o;
-        if (v.get_object().get(o)) return verdict(qi, "not an object", what);
-        if (q.type != QuestionType::integer && q.type != QuestionType::number) return verdict(qi, expected_fhir(q), what);
+        if (v.get_object().get(o)) return verdict(qi, Refusal::bad_fhir, "not an object", what);
+        if (q.type != QuestionType::integer && q.type != QuestionType::number) return verdict(qi, Refusal::wrong_json_type, expected_fhir(q), what);
         element num;
-        if (o.at_key("value").get(num) || !is_number(num.type())) return verdict(qi, "no numeric value", what);
+        if (o.at_key("value").get(num) || !is_number(num.type())) return verdict(qi, Refusal::bad_fhir, "no numeric value", what);
         if (const auto sys = string_at(o, "system"); sys && *sys != "http://unitsofmeasure.org")
-            return verdict(qi, "system is not UCUM (http://unitsofmeasure.org)", what);
+            return verdict(qi, Refusal::bad_fhir, "system is not UCUM (http://unitsofmeasure.org)", what);
         auto code = string_at(o, "code");
         if (!code) code = string_at(o, "unit");
         double factor = 1;
         if (code) {
             const auto f = interop::ucum_factor(*code, q.unit);
-            if (!f) return verdict(qi, "not a UCUM unit of this question; use " + interop::ucum_codes_for(q.unit), what);
+            if (!f) return verdict(qi, Refusal::unknown_unit, "not a UCUM unit of this question; use " + interop::ucum_codes_for(q.unit), what);
             factor = *f;
         }
         return verdict(qi, detail::answer_from_number(q, number_of(num) * factor, out->values[static_cast<std::size_t>(qi)]), what);
@@ -235,16 +238,16 @@ const std::vector<AnswerError>& FhirResponseReader::read(std::string_view text, 
     m.seen.assign(m.defs.questions.size(), 0);
     element doc;
     if (auto err = m.parser.parse(text.data(), text.size(), false).get(doc)) {
-        m.whole(std::string("not valid JSON: ") + simdjson::error_message(err));
+        m.whole(std::string("not valid JSON: ") + simdjson::error_message(err), Refusal::invalid_json);
         return m.errors;
     }
     object o;
     if (doc.get_object().get(o)) {
-        m.whole("expected a FHIR QuestionnaireResponse (a JSON object)");
+        m.whole("expected a FHIR QuestionnaireResponse (a JSON object)", Refusal::not_an_object);
         return m.errors;
     }
     if (string_at(o, "resourceType") != std::optional<std::string_view>("QuestionnaireResponse")) {
-        m.whole("resourceType is not QuestionnaireResponse");
+        m.whole("resourceType is not QuestionnaireResponse", Refusal::bad_fhir);
         return m.errors;
     }
     if (const auto rid = string_at(o, "id")) {
@@ -257,14 +260,14 @@ const std::vector<AnswerError>& FhirResponseReader::read(std::string_view text, 
         // Any version of our questionnaire: canonical, or canonical|version.
         if (!canon || !(*canon == m.url || (canon->starts_with(m.url) && (*canon)[m.url.size()] == '|'))) {
             m.wrong = true;
-            m.whole("the response is to another Questionnaire: its questionnaire is not " + m.url + " (or " + m.url + "|VERSION)");
+            m.whole("the response is to another Questionnaire: its questionnaire is not " + m.url + " (or " + m.url + "|VERSION)", Refusal::bad_fhir);
             return m.errors;
         }
     }
     if (string_at(o, "status") == std::optional<std::string_view>("entered-in-error"))
-        m.whole("the response's status is entered-in-error");
+        m.whole("the response's status is entered-in-error", Refusal::bad_fhir);
     if (element list; !o.at_key("item").get(list)) m.items(list, "item", 1);
-    if (m.dropped > 0) m.errors.push_back({"", fmt::format("{} more error{} not listed", m.dropped, m.dropped == 1 ? "" : "s")});
+    if (m.dropped > 0) m.errors.push_back({"", fmt::format("{} more error{} not listed", m.dropped, m.dropped == 1 ? "" : "s"), Refusal::more_errors});
     return m.errors;
 }
 

@@ -96,10 +96,10 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
         if (name.empty()) {
             layout.unnamed.push_back(static_cast<int>(c) + 1);
         } else if (const auto bad = find_invalid_utf8(raw); bad != std::string::npos) {
-            errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1)});
+            errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1), Refusal::invalid_utf8});
         } else if (!id_name.empty() && name == id_name) {
             if (layout.has_id)
-                errors.push_back({std::string(raw), fmt::format("columns {} and {} are both the id column", layout.id_index + 1, c + 1)});
+                errors.push_back({std::string(raw), fmt::format("columns {} and {} are both the id column", layout.id_index + 1, c + 1), Refusal::duplicate_key});
             col.kind = CsvColumn::Kind::id;
             layout.has_id = true;
             layout.id_index = static_cast<int>(c);
@@ -115,7 +115,7 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
         } else if (const std::string best = suggest_question(d, name); !best.empty()) {
             // A name a letter or two away from a question id is a typo, not
             // an extra column: stop before screening anyone without it.
-            errors.push_back({std::string(raw), fmt::format("column {} is not a question id; did you mean '{}'?", c + 1, best)});
+            errors.push_back({std::string(raw), fmt::format("column {} is not a question id; did you mean '{}'?", c + 1, best), Refusal::unknown_key});
         } else {
             layout.ignored.emplace_back(raw);
         }
@@ -123,17 +123,17 @@ CsvLayout map_csv_header(const Definitions& d, const std::vector<std::string>& n
             any_question = true;
             if (seen[col.question] >= 0)
                 errors.push_back({std::string(raw), fmt::format("columns {} and {} both answer question '{}'", seen[col.question] + 1,
-                                                                c + 1, d.questions[col.question].id)});
+                                                                c + 1, d.questions[col.question].id), Refusal::duplicate_key});
             seen[col.question] = static_cast<int>(c);
         }
         layout.columns.push_back(std::move(col));
     }
     if (!id_column.empty() && !layout.has_id && id_name != "id")
-        errors.push_back({std::string(id_column), "the id column named by --id-column is not in the header"});
+        errors.push_back({std::string(id_column), "the id column named by --id-column is not in the header", Refusal::bad_header});
     // Screening such a file would call everyone "no warning signs": refuse it.
     if (!any_question && errors.size() == errors_before)
         errors.push_back({"", "no column of the header is a question id" + closest_ids(d, names) +
-                                  " (myoscreen questions --format csv-header prints the header it reads)"});
+                                  " (myoscreen questions --format csv-header prints the header it reads)", Refusal::bad_header});
     return layout;
 }
 
@@ -155,7 +155,7 @@ bool parse_csv_row(const Definitions& d, const CsvLayout& layout, const std::vec
         ways.default_unit = col.unit;
         if (auto why = detail::answer_from_text(q, cell, out.values[col.question], ways)) {
             out.values[col.question] = Answer{};
-            errors.push_back({q.id, std::move(*why)});
+            errors.push_back({q.id, std::move(why->words), why->code});
         }
     }
     return errors.empty();

@@ -19,7 +19,7 @@ inline bool begin_csv_row(const CsvLayout& layout, const std::vector<std::string
     errors.clear();
     if (layout.id_index >= 0 && static_cast<std::size_t>(layout.id_index) < fields.size()) id = fields[layout.id_index];
     if (fields.size() != layout.columns.size()) {
-        errors.push_back({"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size())});
+        errors.push_back({"", fmt::format("the row has {} fields but the header has {}", fields.size(), layout.columns.size()), Refusal::bad_row});
         return false;
     }
     std::fill(out.values.begin(), out.values.end(), Answer{});

@@ -48,7 +48,7 @@ CsvLayout map_redcap_header(const Definitions& d, const std::vector<std::string>
         } else if (name.empty()) {
             layout.unnamed.push_back(static_cast<int>(c) + 1);
         } else if (const auto bad = find_invalid_utf8(name); bad != std::string::npos) {
-            errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1)});
+            errors.push_back({fmt::format("column {}", c + 1), fmt::format("invalid UTF-8 at byte {} of the column name", bad + 1), Refusal::invalid_utf8});
         } else if (int q = d.question_index(name); q >= 0) {
             col.kind = CsvColumn::Kind::question;
             col.question = q;
@@ -58,44 +58,44 @@ CsvLayout map_redcap_header(const Definitions& d, const std::vector<std::string>
             const int q = d.question_index(name.substr(0, sep));
             const std::string code = name.substr(sep + 3);
             if (q < 0) {
-                errors.push_back({name, fmt::format("column {} is a checkbox option of '{}', which is not a question id", c + 1, name.substr(0, sep))});
+                errors.push_back({name, fmt::format("column {} is a checkbox option of '{}', which is not a question id", c + 1, name.substr(0, sep)), Refusal::unknown_key});
             } else if (d.questions[static_cast<std::size_t>(q)].type != QuestionType::multi_choice) {
                 errors.push_back({name, fmt::format("column {} is a checkbox option, but question '{}' is not multiple choice", c + 1,
-                                                    d.questions[static_cast<std::size_t>(q)].id)});
+                                                    d.questions[static_cast<std::size_t>(q)].id), Refusal::bad_header});
             } else {
                 const Question& qq = d.questions[static_cast<std::size_t>(q)];
                 int choice = -1;
                 for (std::size_t k = 0; k < qq.choices.size(); ++k)
                     if (redcap_code(qq.choices[k].code) == redcap_code(code)) choice = static_cast<int>(k);
                 if (choice < 0) {
-                    errors.push_back({name, fmt::format("column {}: question '{}' has no choice '{}' (see: myoscreen questions)", c + 1, qq.id, code)});
+                    errors.push_back({name, fmt::format("column {}: question '{}' has no choice '{}' (see: myoscreen questions)", c + 1, qq.id, code), Refusal::unknown_choice});
                 } else {
                     col.kind = CsvColumn::Kind::checkbox;
                     col.question = q;
                     col.choice = static_cast<std::int16_t>(choice);
                     auto& opts = seen_option[static_cast<std::size_t>(q)];
                     if (std::find(opts.begin(), opts.end(), choice) != opts.end())
-                        errors.push_back({name, fmt::format("column {} repeats an option of question '{}'", c + 1, qq.id)});
+                        errors.push_back({name, fmt::format("column {} repeats an option of question '{}'", c + 1, qq.id), Refusal::duplicate_choice});
                     if (opts.empty()) layout.checkbox_questions.push_back(q);
                     opts.push_back(choice);
                 }
             }
         } else if (const std::string best = suggest_question(d, name); !best.empty()) {
-            errors.push_back({name, fmt::format("column {} is not a question id; did you mean '{}'?", c + 1, best)});
+            errors.push_back({name, fmt::format("column {} is not a question id; did you mean '{}'?", c + 1, best), Refusal::unknown_key});
         } else {
             layout.ignored.push_back(name);
         }
         if (col.kind == CsvColumn::Kind::question) {
             if (seen[col.question] >= 0)
                 errors.push_back({name, fmt::format("columns {} and {} both answer question '{}'", seen[col.question] + 1, c + 1,
-                                                    d.questions[col.question].id)});
+                                                    d.questions[col.question].id), Refusal::duplicate_key});
             seen[col.question] = static_cast<int>(c);
         }
         layout.columns.push_back(std::move(col));
     }
     for (int q : layout.checkbox_questions)
         if (seen[q] >= 0)
-            errors.push_back({d.questions[q].id, fmt::format("question '{}' has both a column and checkbox option columns", d.questions[q].id)});
+            errors.push_back({d.questions[q].id, fmt::format("question '{}' has both a column and checkbox option columns", d.questions[q].id), Refusal::duplicate_key});
     return layout;
 }
 
@@ -117,7 +117,7 @@ bool parse_redcap_row(const Definitions& d, const CsvLayout& layout, const std::
             if (cell == "1") out.values[col.question].set |= std::uint64_t{1} << col.choice;
             else if (!cell.empty() && cell != "0") {
                 if (!bad[col.question])
-                    errors.push_back({q.id, fmt::format("a checkbox column (option '{}') holds other than 1 or 0", q.choices[col.choice].code)});
+                    errors.push_back({q.id, fmt::format("a checkbox column (option '{}') holds other than 1 or 0", q.choices[col.choice].code), Refusal::bad_checkbox});
                 bad[col.question] = true;
             }
             continue;
@@ -125,7 +125,7 @@ bool parse_redcap_row(const Definitions& d, const CsvLayout& layout, const std::
         if (cell.empty()) continue;  // unanswered
         if (auto why = detail::answer_from_text(q, cell, out.values[col.question], detail::TextWays{.words = &d.words, .default_unit = col.unit})) {
             out.values[col.question] = Answer{};
-            errors.push_back({q.id, std::move(*why)});
+            errors.push_back({q.id, std::move(why->words), why->code});
         }
     }
     // REDCap exports a checkbox never saved as all 0: no option ticked is
@@ -137,7 +137,7 @@ bool parse_redcap_row(const Definitions& d, const CsvLayout& layout, const std::
         if (set == 0 || bad[q]) continue;
         if (auto why = detail::answer_from_codes(d.questions[q], set, a)) {
             a = Answer{};
-            errors.push_back({d.questions[q].id, std::move(*why)});
+            errors.push_back({d.questions[q].id, std::move(why->words), why->code});
         }
     }
     return errors.empty();
