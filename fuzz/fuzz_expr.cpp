@@ -21,6 +21,9 @@
 namespace {
 
 using namespace myoscreen;
+using myoscreen::detail::Instr;
+using myoscreen::detail::Op;
+using myoscreen::detail::Program;
 
 std::string escape(std::string_view s) {
     std::string out;

@@ -54,7 +54,7 @@ struct Question {
     std::string label;  // a short name for lists in reports ("calf measurement"); empty: the id
     std::vector<Choice> choices;
     int exclusive = -1;       // multi_choice: index of the code that excludes others
-    Program ask_if;           // empty: always asked
+    detail::Program ask_if;           // empty: always asked
     std::string ask_if_text;  // for `questions --format json`
     // Built at load: the last earlier question with an ask_if has this very
     // program (ten ADAM items share one), so its result is reused. Safe: an
@@ -78,7 +78,7 @@ struct Question {
 struct Derived {
     std::string id, text, unit;
     bool is_bool = false;
-    Program expr;
+    detail::Program expr;
     std::string expr_text;  // as written, for other formats (a REDCap calc field)
     int slot = 0;
 };
@@ -89,9 +89,9 @@ struct Item {
     Kind kind = Kind::question;
     int question = -1;                 // Kind::question
     std::vector<int> points;           // per choice; yes_no: [yes, no]
-    Program when;                      // Kind::criterion
+    detail::Program when;                      // Kind::criterion
     int criterion_points = 0;
-    std::vector<Program> case_when;    // Kind::cases; empty program = default
+    std::vector<detail::Program> case_when;    // Kind::cases; empty program = default
     std::vector<int> case_points;
     int min_points = 0, max_points = 0;
     int slot = 0;
@@ -100,7 +100,7 @@ struct Item {
 struct Band {
     std::string name;
     int min = 0, max = 0;  // score-range bands
-    Program when;          // rule bands; empty = default
+    detail::Program when;          // rule bands; empty = default
 };
 
 // A code from a standard terminology for an instrument's score (LOINC),
@@ -125,21 +125,21 @@ struct Advice {
 
 struct Rule {
     std::string id, text, source;
-    Program when;
+    detail::Program when;
     int slot = 0;
 };
 
 struct Factor {
     std::string id, title, source;
     std::vector<Rule> rules;
-    Program likely, possible;
+    detail::Program likely, possible;
     Advice advice;
 };
 
 struct RedFlag {
     std::string id, text, action, source;
     Urgency urgency = Urgency::soon;
-    Program when;
+    detail::Program when;
 };
 
 // A plausibility check (warnings, never errors): when `when` is true the
@@ -149,12 +149,12 @@ struct RedFlag {
 struct CheckAlternative {
     int question = -1;   // the answer to read again (-1: no alternative)
     std::string unit;    // the unit to read its bare number in ("lb")
-    Program when;        // true with the number read that way: offer it
+    detail::Program when;        // true with the number read that way: offer it
 };
 
 struct Check {
     std::string id, message, source;
-    Program when;
+    detail::Program when;
     std::vector<int> confirm;  // question indices
     CheckAlternative alternative;
 };

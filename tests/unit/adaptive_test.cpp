@@ -13,6 +13,7 @@
 #include "myoscreen/screen.hpp"
 
 using namespace myoscreen;
+using myoscreen::detail::Instr;
 
 namespace {
 

@@ -1,6 +1,7 @@
 // A compiled expression: a flat stack program over value slots, compiled once
 // when definitions load. Public only because the model embeds it by value;
-// src/core/expr/evaluator.hpp runs it.
+// src/core/expr/evaluator.hpp runs it. In namespace detail: nothing outside
+// the core should use it.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +9,7 @@
 
 #include "myoscreen/value.hpp"
 
-namespace myoscreen {
+namespace myoscreen::detail {
 
 enum class Op : std::uint8_t {
     constant,   // push Value::number(num) (booleans and codes are numbers too)
@@ -52,4 +53,4 @@ struct Program {
     bool empty() const noexcept { return code.empty(); }
 };
 
-}  // namespace myoscreen
+}  // namespace myoscreen::detail

@@ -9,6 +9,9 @@
 namespace myoscreen {
 namespace {
 
+using detail::Instr;
+using detail::Op;
+
 // What must come out the same as the full questionnaire: factor levels and
 // every red flag's state (which gives the flag, its urgency and its reasons).
 struct Outcome {

@@ -11,6 +11,9 @@ namespace myoscreen {
 namespace {
 
 using detail::byte;
+using detail::Instr;
+using detail::Op;
+using detail::Program;
 using detail::full;
 using detail::Tri;
 

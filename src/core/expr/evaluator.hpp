@@ -21,16 +21,16 @@ void run_program_general(const Program& p, const Value* slots, Value* stack, Val
 // result is written field by field where it is kept: a whole Value returned
 // and copied on made the caller's wide loads wait for the callee's narrow
 // stores (failed store forwarding), once the largest single cost of screening.
-inline void evaluate_into(const Program& p, const Value* slots, Value* stack, Value& out) {
+inline void evaluate_into(const detail::Program& p, const Value* slots, Value* stack, Value& out) {
     // One step (most conditions, once fused), inline in the caller: straight
     // from the slot, with no call, no stack and no second run for an unknown.
     if (p.one_step) {
-        const Instr& in = p.step;
+        const detail::Instr& in = p.step;
         switch (in.op) {
-        case Op::load: out = slots[in.arg]; return;
-        case Op::load_cmp:
-        case Op::load_in_mask:
-        case Op::load_has: detail::test_slot(in, slots[in.arg], out); return;
+        case detail::Op::load: out = slots[in.arg]; return;
+        case detail::Op::load_cmp:
+        case detail::Op::load_in_mask:
+        case detail::Op::load_has: detail::test_slot(in, slots[in.arg], out); return;
         default: break;
         }
     }
@@ -38,6 +38,6 @@ inline void evaluate_into(const Program& p, const Value* slots, Value* stack, Va
 }
 
 // The same, returned: for tests and the few callers off the hot path.
-Value evaluate(const Program& p, const Value* slots, Value* stack);
+Value evaluate(const detail::Program& p, const Value* slots, Value* stack);
 
 }  // namespace myoscreen
