@@ -160,5 +160,8 @@ void render_redcap_dictionary(const Definitions& defs, std::string& out, std::ve
 // --format json`), and one question object as that array holds it.
 void render_questions_json(const Definitions& defs, std::string& out);
 void render_question_json(const Definitions& defs, int question, std::string& out, bool pretty);
+// `next`'s answer on one line: {"next": the first needed question's object
+// or null, "needed": their ids in ask order, "asked": how many were asked}.
+void render_next_json(const Definitions& defs, const std::vector<int>& needed, int asked, std::string& out);
 
 }  // namespace myoscreen

@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
+#include "myoscreen/answers_document.hpp"
 #include "myoscreen/render.hpp"
 #include "report_output.hpp"
 #include "saved_session.hpp"
@@ -53,6 +54,15 @@ std::optional<InputFormat> format_from_name(const std::string& path) {
     return std::nullopt;
 }
 
+// What the first record of JSON Lines is, from what the reader has read
+// ahead (its start, if it is longer than that).
+DocumentKind first_record_kind(RecordReader& reader) {
+    if (reader.peek() != '{') return DocumentKind::answers;
+    std::string_view text = reader.buffered();
+    text.remove_prefix(text.find('{'));
+    return document_kind(text.substr(0, text.find('\n')));
+}
+
 // Opens every input before anything is written, so a missing file (66) or a
 // misspelt CSV header (65) stops the batch before its first record.
 std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const BatchArgs& a) {
@@ -60,7 +70,7 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
     const std::vector<std::string> files = a.files.empty() ? std::vector<std::string>{"-"} : a.files;
     for (const auto& f : files) {
         auto s = std::make_unique<Source>();
-        s->name = f == "-" ? "<stdin>" : f;
+        s->name = document_name(f);
         s->fd = f == "-" ? STDIN_FILENO : ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
         if (s->fd < 0) {
             const int err = errno;
@@ -81,6 +91,11 @@ std::vector<std::unique_ptr<Source>> open_sources(const Definitions& d, const Ba
                                                             : format_from_name(s->name);
         // Unnamed input: JSON Lines start with '{', anything else is CSV.
         if (!fmt_) fmt_ = s->reader->peek() == '{' ? InputFormat::jsonl : InputFormat::csv;
+        // JSON Lines without --input: the first record says whether they are
+        // FHIR resources (NDJSON of QuestionnaireResponses), told by the
+        // rules screen --answers follows.
+        if (*fmt_ == InputFormat::jsonl && a.input.empty() && first_record_kind(*s->reader) == DocumentKind::fhir_response)
+            fmt_ = InputFormat::fhir;
         s->format = *fmt_;
         s->reader->set_format(s->format);
         if (s->format != InputFormat::csv) continue;

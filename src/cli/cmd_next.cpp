@@ -1,7 +1,5 @@
 // `next`: the adaptive questionnaire's next question for other front-ends
 // (a web form, a chat, an EHR): {"next": QUESTION|null, "needed": [...], "asked": N}.
-#include <fmt/format.h>
-
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
@@ -27,15 +25,10 @@ int cmd_next(const NextArgs& a) {
         for (std::size_t q = 0; q < asked.size(); ++q) asked[q] |= answers.values[q].given;
     }
     const NeededQuestions need = needed_questions(d, answers, asked);
-    std::string out = "{\"next\":";
-    if (need.questions.empty()) out += "null";
-    else render_question_json(d, need.questions.front(), out, false);
-    out += ",\"needed\":[";
-    for (std::size_t i = 0; i < need.questions.size(); ++i)
-        out += fmt::format("{}\"{}\"", i ? "," : "", d.questions[static_cast<std::size_t>(need.questions[i])].id);
     int n = 0;
     for (char c : asked) n += c != 0;
-    out += fmt::format("],\"asked\":{}}}\n", n);
+    std::string out;
+    render_next_json(d, need.questions, n, out);
     write_out(out);
     return exit_ok;
 }

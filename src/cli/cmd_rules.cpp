@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
+#include "myoscreen/answers_document.hpp"
 #include "myoscreen/diagnostic.hpp"
 
 namespace myoscreen::cli {
@@ -16,7 +17,7 @@ Definitions load_reporting(const std::string& path, bool check) {
     try {
         if (path.empty())
             return check ? load_definitions(embedded_definitions(), "<embedded definitions>") : load_embedded_definitions();
-        return load_definitions(read_input(path, "definitions"), path == "-" ? "<stdin>" : path);
+        return load_definitions(read_input(path, "definitions"), document_name(path));
     } catch (const DefinitionsError& e) {
         for (const auto& d : e.diagnostics()) write_err(format_diagnostic(d));
         throw Failure(exit_data, fmt::format("{} problem{} in the definitions", e.diagnostics().size(),

@@ -5,7 +5,6 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "dialogue.hpp"
@@ -13,7 +12,7 @@
 #include "io.hpp"
 #include "line_answers.hpp"
 #include "myoscreen/adaptive.hpp"
-#include "myoscreen/fhir_questionnaire.hpp"
+#include "myoscreen/answers_document.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
 #include "report_output.hpp"
@@ -22,36 +21,6 @@
 
 namespace myoscreen::cli {
 namespace {
-
-// A saved session given to --answers: say how to use it rather than list
-// its keys as unknown questions. Recognised by its schema alone (whatever
-// definitions it was saved with: --resume says if they differ); an answers
-// file without the schema's name is never parsed twice.
-void refuse_session_file(const std::string& path, const std::string& text) {
-    if (text.find("myoscreen.session/1") == std::string::npos) return;
-    const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("schema", nlohmann::json()) != "myoscreen.session/1") return;
-    const std::string name = path == "-" ? "<stdin>" : path;
-    throw Failure(exit_usage, path == "-" ? fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
-                                                        "from its file with myoscreen --resume FILE", name)
-                                          : fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
-                                                        "with myoscreen --resume {}", name, shell_quote(path)));
-}
-
-// A JSON report (--format json) given to --answers: its "answers" (written
-// by --include-answers) are the answers; one without them is refused with
-// the way to make one. Empty when the text is not a report.
-std::optional<std::string> answers_of_report(const std::string& path, const std::string& text) {
-    if (text.find("myoscreen.report/1") == std::string::npos) return std::nullopt;  // cheap: most files are answers
-    const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("schema", nlohmann::json()) != "myoscreen.report/1") return std::nullopt;
-    const std::string name = path == "-" ? "<stdin>" : path;
-    const auto it = j.find("answers");
-    if (it == j.end())
-        throw Failure(exit_data, fmt::format("{} is a myoscreen report without its answers: make the report with --include-answers "
-                                             "to feed it back as --answers", name));
-    return it->dump();
-}
 
 // Plausibility checks of answers not typed in the dialogue: warnings on
 // stderr naming the check and where the answers came from; never errors.
@@ -68,42 +37,22 @@ void warn_checks(const Definitions& d, const Report& report, const std::string& 
 }  // namespace
 
 Answers read_answers_file(const Definitions& d, const std::string& path) {
-    std::string text = read_input(path, "answers");
-    refuse_session_file(path, text);
-    bool from_report = false;
-    if (auto answers = answers_of_report(path, text)) text = std::move(*answers), from_report = true;
-    Answers answers;
-    std::vector<AnswerError> errs;
-    // A FHIR resource (a QuestionnaireResponse) says so in resourceType; a
-    // JSON answers object is keyed by question ids.
-    const bool fhir = looks_like_fhir_resource(text);
-    if (fhir) {
-        if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-        const std::size_t n = text.size();
-        text.append(FhirResponseReader::padding, ' ');
-        FhirResponseReader reader(d);
-        std::string id;
-        bool has_id = false;
-        errs = reader.read(std::string_view(text).substr(0, n), answers, id, has_id);
-    } else {
-        errs = parse_json_answers(d, text, answers);
-        // Where each bad member is, as FILE:LINE:COL (not for answers taken out of a report).
-        if (!from_report) locate_answer_errors(d, text, errs);
+    AnswersDocument doc = read_answers_document(d, read_input(path, "answers"), document_name(path));
+    if (doc.kind == DocumentKind::session)
+        // Say how to use it rather than list its keys as unknown questions.
+        throw Failure(exit_usage, path == "-" ? fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
+                                                            "from its file with myoscreen --resume FILE", doc.name)
+                                              : fmt::format("{} is a saved session (myoscreen --save), not an answers file: resume it "
+                                                            "with myoscreen --resume {}", doc.name, shell_quote(path)));
+    if (!doc.has_answers)
+        throw Failure(exit_data, fmt::format("{} is a myoscreen report without its answers: make the report with --include-answers "
+                                             "to feed it back as --answers", doc.name));
+    if (!doc.errors.empty()) {
+        for (const auto& e : doc.errors) warn(document_error_message(doc, e));
+        throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", doc.errors.size(), doc.errors.size() == 1 ? "" : "s", doc.name));
     }
-    if (!errs.empty()) {
-        const std::string name = path == "-" ? "<stdin>" : path;
-        for (const auto& e : errs) {
-            const std::string where = e.line > 0 ? fmt::format("{}:{}:{}", name, e.line, e.col) : name;
-            // A response's item whose linkId is no question is named by its
-            // place (item[0].item[3]); its field is only a suggestion.
-            if (e.field.empty() || (fhir && e.reason.starts_with("item["))) warn(fmt::format("{}: {}", where, e.reason));
-            else warn(fmt::format("{}: {} '{}': {}", where, fhir ? "linkId" : "question", e.field, e.reason));
-        }
-        throw Failure(exit_data, fmt::format("{} invalid answer{} in {}", errs.size(), errs.size() == 1 ? "" : "s", name));
-    }
-    return answers;
+    return std::move(doc.answers);
 }
-
 
 int cmd_screen(const ScreenArgs& a) {
     // What the report options ask for must be possible before any question is asked.
@@ -151,8 +100,8 @@ int cmd_screen(const ScreenArgs& a) {
     for (int q : report.ignored)
         warn(fmt::format("answer to '{}' ignored: the question does not apply (its ask_if is false)", d.questions[q].id));
     // The dialogue asked about these as they arose; other sources are told here.
-    if (!a.answers.empty()) warn_checks(d, report, a.answers == "-" ? "<stdin>" : a.answers);
-    else if (!tty_in) warn_checks(d, report, "<stdin> (line mode)");
+    if (!a.answers.empty()) warn_checks(d, report, document_name(a.answers));
+    else if (!tty_in) warn_checks(d, report, document_name("-") + " (line mode)");
 
     ReportOutput ro;
     ro.format = a.format.empty() ? "text" : a.format;

@@ -7,13 +7,14 @@
 #include "io.hpp"
 #include "myoscreen/records.hpp"
 #include "myoscreen/session.hpp"
+#include "myoscreen/text.hpp"
 
 namespace myoscreen::cli {
 
 Answers read_line_answers(const Definitions& defs) {
     const std::string text = read_input("-", "answers");
     Session s(defs);
-    std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark
+    std::size_t pos = text.size() - strip_bom(text).size();  // after a byte order mark
     int line_no = 0;
     while (pos < text.size() && !s.finished()) {
         std::size_t end = text.find('\n', pos);

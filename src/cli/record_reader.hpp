@@ -24,6 +24,9 @@ public:
     // The first character of the input after a byte order mark and white
     // space ('\0' when empty), without consuming anything: format sniffing.
     char peek();
+    // What peek() read ahead and nothing has consumed (after a byte order
+    // mark): the start of the input, for telling what kind it is.
+    std::string_view buffered() const { return std::string_view(buf_).substr(pos_); }
     // Decided after peek(), before the first record is read.
     void set_format(InputFormat f) { format_ = f; }
     // The next record, skipping blank lines; false at end of input.

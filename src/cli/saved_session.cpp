@@ -10,6 +10,7 @@
 
 #include "exit_codes.hpp"
 #include "io.hpp"
+#include "myoscreen/answers_document.hpp"
 #include "myoscreen/session.hpp"
 
 namespace myoscreen::cli {
@@ -40,9 +41,11 @@ void save_session(const std::string& path, const Definitions& defs, const Answer
 }
 
 void load_session(const std::string& path, const Definitions& defs, Answers& answers, std::vector<int>& history) {
-    const std::string text = read_input(path, "saved session");
-    const SessionRead r = read_session(text, defs, answers, history);
-    if (r.kind != SessionRead::Kind::ok) throw Failure(exit_data, fmt::format("{}: {}", path, r.message));
+    AnswersDocument doc = read_session_document(defs, read_input(path, "saved session"), document_name(path));
+    // Named by the path as given, as ever ("-" too).
+    if (doc.session.kind != SessionRead::Kind::ok) throw Failure(exit_data, fmt::format("{}: {}", path, doc.session.message));
+    answers = std::move(doc.answers);
+    history = std::move(doc.asked);
 }
 
 // A path as one shell word, for a command to copy.

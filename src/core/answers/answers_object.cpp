@@ -10,6 +10,7 @@
 #include "ascii.hpp"
 #include "json_locator.hpp"
 #include "myoscreen/answers.hpp"
+#include "myoscreen/text.hpp"
 
 namespace myoscreen {
 
@@ -166,7 +167,7 @@ const std::vector<AnswerError>& JsonAnswersReader::read(std::string_view text, A
 
 void locate_answer_errors(const Definitions& defs, std::string_view text, std::vector<AnswerError>& errors) {
     if (errors.empty()) return;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // as parse_json_answers reads it
+    text = strip_bom(text);  // as parse_json_answers reads it
     // The member-by-member reader gives the same verdicts as simdjson's (the
     // answers_object test holds it to that) and knows where each key starts.
     Answers scratch;
@@ -185,7 +186,7 @@ void locate_answer_errors(const Definitions& defs, std::string_view text, std::v
 }
 
 std::vector<AnswerError> parse_json_answers(const Definitions& defs, std::string_view text, Answers& out) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+    text = strip_bom(text);
     std::string padded;
     padded.reserve(text.size() + JsonAnswersReader::padding);
     padded.append(text).append(JsonAnswersReader::padding, ' ');

@@ -10,6 +10,7 @@
 #include "ascii.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/records.hpp"
+#include "myoscreen/text.hpp"
 #include "ucum_units.hpp"
 
 namespace myoscreen {
@@ -273,7 +274,8 @@ const std::vector<AnswerError>& FhirResponseReader::read(std::string_view text, 
 
 bool looks_like_fhir_resource(std::string_view s) {
     // Key by key at the top level of an object, skipping nested values.
-    std::size_t i = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    s = strip_bom(s);
+    std::size_t i = 0;
     auto blank = [&] { while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i; };
     blank();
     if (i >= s.size() || s[i] != '{') return false;
