@@ -238,7 +238,7 @@ OptionInfo option_info(const CLI::Option& o) {
     r.short_names = o.get_snames();
     r.help = o.get_description();
     r.positional = o.get_positional();
-    r.takes_value = o.get_type_size() != 0;
+    r.takes_value = o.get_expected_max() != 0;  // a flag expects none (its type size is not 0)
     if (r.takes_value) {
         const std::string type = o.get_type_name();  // "FILE", or "TEXT:{a,b}" with a check
         r.value = type.substr(0, type.find(':'));
