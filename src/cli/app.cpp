@@ -1,22 +1,32 @@
-// The CLI11 definition of every command and option (see app.hpp).
+// The CLI11 definition of every command and option, the parsing of a
+// command line against it, and the plain table of it (see app.hpp). The only
+// file that includes CLI11: its header is most of what a CLI file costs to
+// compile.
 #include "app.hpp"
 
+#include <memory>
+
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
+#include "io.hpp"
+#include "myoscreen/text.hpp"
 
 namespace myoscreen::cli {
 
 const std::vector<ExitStatus>& exit_statuses() {
     static const std::vector<ExitStatus> s = {
-        {exit_ok, "success"},
-        {exit_flag_raised, "screening finished and the medical-attention flag was raised (only with --fail-on-flag)"},
-        {exit_usage, "usage error"},
-        {exit_data, "bad data: answers, records or definitions"},
-        {exit_no_input, "an input file is missing"},
-        {exit_software, "internal error (a bug: please report it)"},
-        {exit_io, "I/O error, e.g. disk full (output is never silently truncated)"},
-        {exit_interrupted, "interrupted (Ctrl-C)"},
+        {exit_ok, "success", "success"},
+        {exit_flag_raised, "the medical-attention flag was raised and --fail-on-flag given",
+         "screening finished, the medical-attention flag was raised and --fail-on-flag was given "
+         "(without --fail-on-flag a raised flag exits 0)"},
+        {exit_usage, "usage error", "usage error"},
+        {exit_data, "bad data", "bad data: answers, records or definitions"},
+        {exit_no_input, "an input file is missing", "an input file is missing"},
+        {exit_software, "internal error", "internal error (a bug: please report it)"},
+        {exit_io, "I/O error", "I/O error, e.g. disk full (output is never silently truncated)"},
+        {exit_interrupted, "interrupted", "interrupted (Ctrl-C)"},
     };
     return s;
 }
@@ -98,10 +108,7 @@ public:
 
 std::string exit_footer() {
     std::string out = "Exit codes:";
-    for (const ExitStatus& s : exit_statuses()) {
-        const std::string_view m = s.meaning.substr(0, s.meaning.find_first_of(":(,"));
-        out += fmt::format(" {} {},", s.code, m.back() == ' ' ? m.substr(0, m.size() - 1) : m);
-    }
+    for (const ExitStatus& s : exit_statuses()) out += fmt::format(" {} {},", s.code, s.brief);
     out.back() = '.';
     return out;
 }
@@ -130,8 +137,6 @@ void add_screen_options(CLI::App* s, ScreenArgs& screen) {
     s->add_flag("--all-questions", screen.all_questions,
                 "Dialogue: ask every question, not only those that can still change the result");
 }
-
-}  // namespace
 
 std::unique_ptr<CLI::App> make_app(Args& a) {
     auto app = std::make_unique<CLI::App>("myoscreen: a muscle-loss risk screener. A screening aid, not a diagnosis.", "myoscreen");
@@ -205,6 +210,7 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
     return app;
 }
 
+// The choices an option accepts ("TEXT:{a,b}" -> a, b), from its CLI11 check.
 std::vector<std::string> option_choices(const CLI::Option& opt) {
     std::vector<std::string> out;
     const std::string t = opt.get_type_name();
@@ -221,6 +227,89 @@ std::vector<std::string> option_choices(const CLI::Option& opt) {
     }
     if (!cur.empty()) out.push_back(cur);
     return out;
+}
+
+// The plain table: what the man page and the completions need of an option
+// and of a command, read from CLI11 once.
+OptionInfo option_info(const CLI::Option& o) {
+    OptionInfo r;
+    r.name = o.get_name();
+    r.long_names = o.get_lnames();
+    r.short_names = o.get_snames();
+    r.help = o.get_description();
+    r.positional = o.get_positional();
+    r.takes_value = o.get_expected_max() != 0;  // a flag expects none (its type size is not 0)
+    if (r.takes_value) {
+        const std::string type = o.get_type_name();  // "FILE", or "TEXT:{a,b}" with a check
+        r.value = type.substr(0, type.find(':'));
+        r.choices = option_choices(o);
+        r.default_value = o.get_default_str();
+    }
+    return r;
+}
+
+bool visible(const CLI::App* c) { return !c->get_group().empty(); }
+
+CommandInfo command_info(const CLI::App& app) {
+    CommandInfo r{app.get_name(), app.get_description(), {}, {}};
+    for (const CLI::Option* o : app.get_options([](const CLI::Option* o) { return !o->get_group().empty(); }))
+        r.options.push_back(option_info(*o));
+    for (const CLI::App* c : app.get_subcommands(visible)) r.subcommands.push_back(command_info(*c));
+    return r;
+}
+
+// A word where a command goes that is no command: say which one was meant
+// (CLI11 would only say the argument was not expected). False when `word`
+// is a command.
+bool refuse_unknown_command(const CLI::App& app, const std::string& word) {
+    if (!app.get_subcommands([&](const CLI::App* c) { return c->check_name(word); }).empty()) return false;
+    std::string best;
+    int best_d = 3;
+    for (const CLI::App* c : app.get_subcommands(visible)) {
+        if (c->get_name() == word) return false;
+        if (const int d = myoscreen::edit_distance(word, c->get_name()); d < best_d) best_d = d, best = c->get_name();
+    }
+    warn(best.empty() ? "'" + word + "' is not a command" : "'" + word + "' is not a command; did you mean '" + best + "'?");
+    warn("run 'myoscreen --help' for the commands");
+    return true;
+}
+
+Command chosen_command(const CLI::App& app) {
+    const auto chosen = [&](const char* name) { return app.got_subcommand(name); };
+    if (chosen("questions")) return Command::questions;
+    if (chosen("batch")) return Command::batch;
+    if (chosen("next")) return Command::next;
+    if (chosen("rules")) return app.get_subcommand("rules")->got_subcommand("show") ? Command::rules_show : Command::rules_check;
+    if (chosen("completion")) return Command::completion;
+    if (chosen("manpage")) return Command::manpage;
+    return Command::screen;  // `screen`, or no command at all
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(int argc, char** argv, Args& args) {
+    const auto app = make_app(args);
+    if (argc > 1 && argv[1][0] != '-' && refuse_unknown_command(*app, argv[1])) return exit_usage;
+    try {
+        app->parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app->exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app->exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app->exit(e);
+    } catch (const CLI::ParseError& e) {
+        warn(e.what());
+        warn("run 'myoscreen --help' for usage");
+        return exit_usage;
+    }
+    args.command = chosen_command(*app);
+    return std::nullopt;
+}
+
+CommandInfo command_table() {
+    Args unused;
+    return command_info(*make_app(unused));
 }
 
 }  // namespace myoscreen::cli

@@ -8,7 +8,6 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "io.hpp"
-#include "myoscreen/text.hpp"
 
 using namespace myoscreen::cli;
 
@@ -16,55 +15,20 @@ namespace {
 
 int run(int argc, char** argv) {
     Args args;
-    const auto app_ptr = make_app(args);
-    CLI::App& app = *app_ptr;
-
-    // A word where a command goes that is no command: say which one was meant
-    // (CLI11 would only say the argument was not expected).
-    const auto is_command = [&](const std::string& w) {
-        return !app.get_subcommands([&](const CLI::App* c) { return c->check_name(w); }).empty();
-    };
-    if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
-        const std::string word = argv[1];
-        std::string best;
-        int best_d = 3;
-        for (const CLI::App* c : app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); })) {
-            if (c->get_name() == word) {
-                best_d = -1;
-                break;
-            }
-            if (const int d = myoscreen::edit_distance(word, c->get_name()); d < best_d) best_d = d, best = c->get_name();
-        }
-        if (best_d >= 0) {
-            warn(best.empty() ? "'" + word + "' is not a command" : "'" + word + "' is not a command; did you mean '" + best + "'?");
-            warn("run 'myoscreen --help' for the commands");
-            return exit_usage;
-        }
-    }
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        warn(e.what());
-        warn("run 'myoscreen --help' for usage");
-        return exit_usage;
-    }
-
-    const auto chosen = [&](const char* name) { return app.got_subcommand(name); };
-    if (chosen("questions")) return cmd_questions(args.questions);
-    if (chosen("batch")) return cmd_batch(args.batch);
-    if (chosen("next")) return cmd_next(args.next);
-    if (chosen("rules"))
-        return app.get_subcommand("rules")->got_subcommand("show") ? cmd_rules_show() : cmd_rules_check(args.check_file);
-    if (chosen("completion") || chosen("manpage")) {
-        write_out(chosen("manpage") ? man_page(app) : completion_script(app, args.shell));
+    if (const auto answered = parse_command_line(argc, argv, args)) return *answered;
+    switch (args.command) {
+    case Command::questions: return cmd_questions(args.questions);
+    case Command::batch: return cmd_batch(args.batch);
+    case Command::next: return cmd_next(args.next);
+    case Command::rules_show: return cmd_rules_show();
+    case Command::rules_check: return cmd_rules_check(args.check_file);
+    case Command::completion:
+        write_out(completion_script(command_table(), args.shell));
         return exit_ok;
+    case Command::manpage:
+        write_out(man_page(command_table()));
+        return exit_ok;
+    case Command::screen: break;
     }
     return cmd_screen(args.screen);  // `screen`, or no command at all
 }

@@ -1,5 +1,5 @@
-// myoscreen(1) in roff, generated from the CLI definition (app.cpp) so the
-// man page says exactly what --help says.
+// myoscreen(1) in roff, generated from the CLI definition (app.cpp's
+// command_table()) so the man page says exactly what --help says.
 #include <fmt/format.h>
 
 #include "app.hpp"
@@ -22,27 +22,26 @@ std::string roff(std::string_view s) {
     return out;
 }
 
-std::string option_label(const CLI::Option& o) {
+std::string option_label(const OptionInfo& o) {
     std::string names;
-    for (const auto& n : o.get_snames()) names += (names.empty() ? "" : ", ") + fmt::format("\\fB\\-{}\\fR", n);
-    for (const auto& n : o.get_lnames()) names += (names.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff("--" + n));
-    if (o.get_positional()) names = fmt::format("\\fI{}\\fR", roff(o.get_name()));
-    if (o.get_type_size() == 0 || o.get_positional()) return names;
-    const auto choices = option_choices(o);
+    for (const auto& n : o.short_names) names += (names.empty() ? "" : ", ") + fmt::format("\\fB\\-{}\\fR", n);
+    for (const auto& n : o.long_names) names += (names.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff("--" + n));
+    if (o.positional) names = fmt::format("\\fI{}\\fR", roff(o.name));
+    if (!o.takes_value || o.positional) return names;
     std::string value;
-    if (!choices.empty())
-        for (const auto& c : choices) value += (value.empty() ? "" : "|") + roff(c);
+    if (!o.choices.empty())
+        for (const auto& c : o.choices) value.append(value.empty() ? "" : "|").append(roff(c));
     else
-        value = fmt::format("\\fI{}\\fR", roff(o.get_type_name().substr(0, o.get_type_name().find(':'))));
+        value = fmt::format("\\fI{}\\fR", roff(o.value));
     return names + " " + value;
 }
 
-void options(std::string& out, const CLI::App& app) {
-    for (const CLI::Option* o : app.get_options([](const CLI::Option* o) { return !o->get_group().empty(); })) {
-        if (o->get_name() == "--help") continue;
-        out += fmt::format(".TP\n{}\n{}", option_label(*o), roff(o->get_description()));
-        if (!o->get_default_str().empty() && o->get_type_size() != 0 && !o->get_positional())
-            out += fmt::format(" (default: {})", roff(o->get_default_str()));
+void options(std::string& out, const CommandInfo& command) {
+    for (const OptionInfo& o : command.options) {
+        if (o.name == "--help") continue;
+        out += fmt::format(".TP\n{}\n{}", option_label(o), roff(o.help));
+        if (!o.default_value.empty() && o.takes_value && !o.positional)
+            out += fmt::format(" (default: {})", roff(o.default_value));
         out += "\n";
     }
 }
@@ -54,13 +53,13 @@ void examples(std::string& out, std::string_view command) {
 
 }  // namespace
 
-std::string man_page(const CLI::App& app) {
+std::string man_page(const CommandInfo& app) {
     std::string out = fmt::format(".TH MYOSCREEN 1 \"\" \"myoscreen {}\" \"User Commands\"\n", MYOSCREEN_VERSION);
     out += ".SH NAME\nmyoscreen \\- muscle\\-loss risk screener (a screening aid, not a diagnosis)\n";
     out += ".SH SYNOPSIS\n";
-    const auto commands = app.get_subcommands([](const CLI::App* c) { return !c->get_group().empty(); });
+    const auto& commands = app.subcommands;
     out += ".B myoscreen\n[\\fISCREEN OPTIONS\\fR]\n.br\n";
-    for (const CLI::App* c : commands) out += fmt::format(".B myoscreen {}\n[\\fIOPTIONS\\fR]\n.br\n", c->get_name());
+    for (const CommandInfo& c : commands) out += fmt::format(".B myoscreen {}\n[\\fIOPTIONS\\fR]\n.br\n", c.name);
     out += ".B myoscreen\n\\fB\\-\\-version\\fR | \\fB\\-\\-help\\fR\n";
     out += ".SH DESCRIPTION\n"
            "myoscreen asks about 50 questions (fewer when skip logic leaves some out), scores validated screening "
@@ -70,13 +69,13 @@ std::string man_page(const CLI::App& app) {
            "Prompts go to the terminal (stderr) and the report to stdout. With no command, myoscreen runs "
            "\\fBscreen\\fR. Batch mode is a pure stdin\\(->stdout filter, so it runs unchanged under GNU parallel.\n";
     out += ".SH COMMANDS\n";
-    for (const CLI::App* c : commands) {
-        out += fmt::format(".SS \"{}\"\n{}\n", roff(c->get_name()), roff(c->get_description()));
-        options(out, *c);
-        for (const CLI::App* sub : c->get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
-            out += fmt::format(".TP\n\\fB{}\\fR\n{}\n", roff(sub->get_name()), roff(sub->get_description()));
-            for (const CLI::Option* o : sub->get_options([](const CLI::Option* o) { return o->get_positional(); }))
-                out += fmt::format("Takes {}: {}.\n", option_label(*o), roff(o->get_description()));
+    for (const CommandInfo& c : commands) {
+        out += fmt::format(".SS \"{}\"\n{}\n", roff(c.name), roff(c.help));
+        options(out, c);
+        for (const CommandInfo& sub : c.subcommands) {
+            out += fmt::format(".TP\n\\fB{}\\fR\n{}\n", roff(sub.name), roff(sub.help));
+            for (const OptionInfo& o : sub.options)
+                if (o.name != "--help") out += fmt::format("Takes {}: {}.\n", option_label(o), roff(o.help));
         }
     }
     out += ".SH EXAMPLES\n";
