@@ -1,4 +1,8 @@
-// Counts for the batch summary, and the summary and progress lines on stderr.
+// A batch's counts, for its summary and the cohort report: a record's
+// results are added as it is screened (each thread keeps its own tally, and
+// tallies merge), so memory stays flat whatever the number of records. The
+// cohort report's groupings come from the definitions ("cohort"). Also the
+// summary's lines, which the CLI writes on stderr.
 #pragma once
 
 #include <array>
@@ -10,7 +14,7 @@
 #include "myoscreen/render.hpp"
 #include "myoscreen/report.hpp"
 
-namespace myoscreen::cli {
+namespace myoscreen {
 
 struct Tally {
     std::uint64_t records = 0, errors = 0;
@@ -22,23 +26,21 @@ struct Tally {
     std::vector<std::uint64_t> checks;                  // per plausibility check: records where it is true
 
     // For the cohort report: counts only, so memory stays flat. One row per
-    // group (everyone, each age group, each sex and "not answered"); a row
-    // holds records, urgency, each factor's levels, and each instrument's
-    // bands then "undecided" then "does not apply". A record is counted in
-    // its age group and its sex group; everyone is the sum of the age groups.
+    // group: everyone, then each grouping's groups (Definitions::cohort); a
+    // row holds records, urgency, each factor's levels, and each
+    // instrument's bands then "undecided" then "does not apply". A record is
+    // counted in one group of each grouping; everyone is the sum of the
+    // first grouping's groups (row 0 is counted only without groupings).
     std::vector<std::uint64_t> cohort;
 
     void add(const Report& r, const Answers& a);
     void merge(const Tally& o);
 
 private:
-    int age_q_ = -1, sex_q_ = -1;       // question indices (-1: none), looked up at the first add
-    std::size_t stride_ = 0;             // a cohort row's length; 0 until the first add
-    std::vector<std::uint32_t> cells_;   // the cells of a row one record counts in
+    std::size_t stride_ = 0;              // a cohort row's length; 0 until the first add
+    std::vector<std::uint32_t> cells_;    // the cells of a row one record counts in
+    std::vector<std::size_t> rows_;       // the rows one record counts in
 };
-
-// The age groups the cohort report breaks results down by.
-inline constexpr const char* age_groups[] = {"18\u201349", "50\u201364", "65\u201379", "80+", "age not answered"};
 
 // The tally's counts as the cohort report takes them.
 CohortCounts cohort_counts(const Definitions& defs, const Tally& t);
@@ -57,4 +59,4 @@ std::string format_checks(const Definitions& defs, const Tally& t);
 // factor's levels, as small bars; the plausibility checks' counts.
 std::string format_summary(const Definitions& defs, const Tally& t, bool color);
 
-}  // namespace myoscreen::cli
+}  // namespace myoscreen
