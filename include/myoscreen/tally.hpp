@@ -37,9 +37,18 @@ struct Tally {
     void merge(const Tally& o);
 
 private:
+    // Each grouping as the hot path reads it (made at the first add from
+    // Definitions::cohort, which outlives the tally).
+    struct Grouping {
+        std::uint32_t question;    // the answer to read
+        std::uint32_t first;       // the row of its first group
+        std::uint32_t unanswered;  // the row of its last group: no answer
+        std::uint32_t cuts;        // number question: how many cut-offs in `below`
+        const double* below;       // number question: the cut-offs; null: a choice per group
+    };
     std::size_t stride_ = 0;              // a cohort row's length; 0 until the first add
     std::vector<std::uint32_t> cells_;    // the cells of a row one record counts in
-    std::vector<std::size_t> rows_;       // the rows one record counts in
+    std::vector<Grouping> groupings_;
 };
 
 // The tally's counts as the cohort report takes them.

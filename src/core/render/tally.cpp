@@ -31,7 +31,13 @@ void Tally::add(const Report& r, const Answers& a) {
         stride_ = row_size(d);
         cohort.resize(row_count(d) * stride_);
         cells_.resize(2 + d.factors.size() + d.instruments.size());
-        rows_.resize(std::max<std::size_t>(1, d.cohort.size()));
+        std::uint32_t first = 1;
+        for (const CohortGrouping& g : d.cohort) {
+            const auto groups = static_cast<std::uint32_t>(g.group_count());
+            groupings_.push_back({static_cast<std::uint32_t>(g.question), first, first + groups - 1,
+                                  static_cast<std::uint32_t>(g.below.size()), g.by_choice ? nullptr : g.below.data()});
+            first += groups;
+        }
         levels.resize(d.factors.size());
     }
     ++records;
@@ -63,25 +69,31 @@ void Tally::add(const Report& r, const Answers& a) {
     // The rows: one group of each grouping (the last group: not answered);
     // "everyone" (row 0) is the sum of the first grouping's groups, so it is
     // counted only without groupings.
-    std::size_t rows = 0;
-    if (d.cohort.empty()) {
-        rows_[rows++] = 0;
-    } else {
-        std::size_t base = 1;
-        for (const CohortGrouping& g : d.cohort) {
-            const Answer& v = a.values[static_cast<std::size_t>(g.question)];
-            rows_[rows++] = (base + (v.given ? g.group_of(v.num) : g.group_count() - 1)) * stride_;
-            base += g.group_count();
-        }
-    }
     std::uint64_t* table = cohort.data();
-    if (rows == 2) {  // the default definitions' case (age and sex): one pass
-        std::uint64_t *r0 = table + rows_[0], *r1 = table + rows_[1];
+    if (groupings_.empty()) {
+        for (std::size_t k = 0; k < n; ++k) ++table[cell[k]];
+        return;
+    }
+    auto row_of = [&](const Grouping& g) {
+        const Answer& v = a.values[g.question];
+        std::uint32_t row = g.unanswered;
+        if (v.given) {
+            if (!g.below) {
+                row = g.first + static_cast<std::uint32_t>(v.num);
+            } else {
+                row = g.first;
+                while (row - g.first < g.cuts && !(v.num < g.below[row - g.first])) ++row;
+            }
+        }
+        return table + std::size_t{row} * stride_;
+    };
+    if (groupings_.size() == 2) {  // the default definitions' case (age and sex): one pass
+        std::uint64_t *r0 = row_of(groupings_[0]), *r1 = row_of(groupings_[1]);
         for (std::size_t k = 0; k < n; ++k) ++r0[cell[k]], ++r1[cell[k]];
         return;
     }
-    for (std::size_t j = 0; j < rows; ++j) {
-        std::uint64_t* row = table + rows_[j];
+    for (const Grouping& g : groupings_) {
+        std::uint64_t* row = row_of(g);
         for (std::size_t k = 0; k < n; ++k) ++row[cell[k]];
     }
 }
@@ -101,7 +113,7 @@ void Tally::merge(const Tally& o) {
     for (std::size_t k = 0; k < o.checks.size(); ++k) checks[k] += o.checks[k];
     if (cohort.size() < o.cohort.size()) cohort.resize(o.cohort.size());
     for (std::size_t i = 0; i < o.cohort.size(); ++i) cohort[i] += o.cohort[i];
-    if (stride_ == 0) stride_ = o.stride_, cells_ = o.cells_, rows_ = o.rows_;
+    if (stride_ == 0) stride_ = o.stride_, cells_ = o.cells_, groupings_ = o.groupings_;
 }
 
 CohortCounts cohort_counts(const Definitions& d, const Tally& t) {
