@@ -163,6 +163,31 @@ struct Reference {
     std::string id, citation;
 };
 
+// A way the cohort report (batch --report) breaks a batch down: by the
+// answer to one question ("cohort" in the definitions). A number question's
+// groups are bands of its answer, each holding the answers below its cut-off
+// (the last band: the rest); a choice question's groups are its choices.
+// Every grouping ends with a group for the records that left it unanswered.
+struct CohortGrouping {
+    std::string id;            // the report section's anchor: by-ID
+    std::string title;         // the section's heading: "By age"
+    std::string group_word;    // what a bar is: "Each bar is one WORD group"
+    int question = -1;         // a number, integer or choice question
+    bool by_choice = false;    // a choice question: a group per choice
+    std::vector<double> below; // number question: band k holds answers < below[k]; the last band, the rest
+    std::vector<std::string> labels;  // each group's label but the last (a choice grouping: the choices' labels)
+    std::string not_answered;  // the label of the last group: no answer
+
+    std::size_t group_count() const { return labels.size() + 1; }
+    // The group of an answer given (a number, or a choice's index).
+    std::size_t group_of(double answer) const {
+        if (by_choice) return static_cast<std::size_t>(answer);
+        std::size_t k = 0;
+        while (k < below.size() && !(answer < below[k])) ++k;
+        return k;
+    }
+};
+
 // What needs computing, in dependency order: derived values and instruments.
 struct Step {
     enum class Kind : std::uint8_t { derived, instrument };
@@ -209,6 +234,7 @@ struct Definitions {
     std::vector<RedFlag> red_flags;
     std::vector<Check> checks;
     std::vector<Reference> references;
+    std::vector<CohortGrouping> cohort;  // the cohort report's breakdowns, in order
 
     std::vector<Step> order;  // evaluation order of derived and instruments
     int slot_count = 0;       // questions occupy slots [0, questions.size())

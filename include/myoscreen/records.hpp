@@ -1,9 +1,14 @@
-// Batch records in CSV: where each ends, its fields, and its answers. The
-// header is mapped once; each row is then read without name lookups. (JSON
-// Lines records are answers objects: JsonAnswersReader in answers.hpp.)
+// Batch records: one record source for CSV, REDCap exports, JSON Lines and
+// FHIR NDJSON (the bytes cut into records, then each record read into
+// Answers or its error reasons), and the CSV parts it is built of: where a
+// record ends, its fields, the header mapped once and each row then read
+// without name lookups. (JSON Lines records are answers objects:
+// JsonAnswersReader in answers.hpp.)
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,5 +98,123 @@ bool parse_redcap_row(const Definitions& defs, const CsvLayout& layout, const st
 // The question id a misspelt name most likely meant (one edit for names of
 // 4-5 characters, two for longer ones), or empty when none is close.
 std::string suggest_question(const Definitions& defs, std::string_view name);
+
+// ---- The record source ----
+
+// The batch's input formats. A REDCap export is csv with a REDCap layout
+// (CsvLayout::redcap); fhir is NDJSON of QuestionnaireResponses.
+enum class RecordFormat : std::uint8_t { csv, jsonl, fhir };
+
+// Bytes to cut into records: the CLI reads a file or a pipe, tests and
+// fuzz targets a string. The core does no I/O of its own.
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Up to `n` bytes into `buf`; how many, 0 at the end of the input. May
+    // throw (a read error is the caller's to report).
+    virtual std::size_t read(char* buf, std::size_t n) = 0;
+};
+
+// A string as a ByteSource, `block` bytes a read at most.
+class StringSource final : public ByteSource {
+public:
+    explicit StringSource(std::string_view text, std::size_t block = std::size_t(-1)) : text_(text), block_(block) {}
+    std::size_t read(char* buf, std::size_t n) override;
+
+private:
+    std::string_view text_;
+    std::size_t block_;
+};
+
+// Cuts a byte stream into records, a block at a time, so memory does not
+// grow with the input: JSON Lines and FHIR NDJSON a line each, CSV at line
+// breaks outside quotes. A UTF-8 byte order mark is dropped; a '\r' before a
+// line break and blank lines are not records. A record longer than the limit
+// is skipped without being kept, and returned as too long.
+class RecordSplitter {
+public:
+    RecordSplitter(ByteSource& in, RecordFormat format, std::size_t max_record_bytes);
+
+    struct Record {
+        std::string_view text;  // valid until the next call; no line break
+        bool too_long = false;  // text is empty then
+    };
+    // The first character of the input after a byte order mark and white
+    // space ('\0' when empty), without consuming anything: format sniffing.
+    char peek();
+    // What peek() read ahead and nothing has consumed yet.
+    std::string_view buffered() const { return std::string_view(buf_).substr(pos_); }
+    // Decided after peek(), before the first record is read.
+    void set_format(RecordFormat f) { format_ = f; }
+    // The next record, skipping blank lines; false at the end of the input.
+    bool next(Record& r);
+    std::uint64_t bytes_read() const { return bytes_; }
+
+private:
+    ByteSource& in_;
+    RecordFormat format_;
+    std::size_t max_;
+    std::string buf_;
+    std::size_t pos_ = 0;      // start of the unconsumed data
+    std::size_t scan_ = 0;     // scanned up to here (relative to buf_)
+    CsvRecordScanner csv_;     // CSV: inside quotes or not, at scan_
+    bool eof_ = false;
+    bool first_ = true;        // strip a UTF-8 byte order mark (not decided yet)
+    std::uint64_t bytes_ = 0;
+    std::uint64_t dropped_ = 0;  // bytes consumed and erased from buf_
+
+    bool fill();
+    bool find_end(std::size_t& end);
+};
+
+class FhirResponseReader;
+
+// Reads one record of a batch into Answers, whatever its format: a CSV or
+// REDCap row (split, then read by the header's layout), a JSON Lines answers
+// object, a FHIR QuestionnaireResponse. Every problem is an AnswerError
+// naming the question or field, never holding a value: the error record's
+// reasons. One per thread: it keeps its parsers and buffers between records.
+class RecordParser {
+public:
+    struct Options {
+        RecordFormat format = RecordFormat::jsonl;
+        const CsvLayout* layout = nullptr;  // csv: the header's layout (kept alive by the caller)
+        std::string id_key = "id";          // jsonl: the key holding the record id
+        std::string too_long_reason = "record longer than the limit";
+    };
+    RecordParser(const Definitions& defs, Options opt);
+    ~RecordParser();
+    RecordParser(const RecordParser&) = delete;
+    RecordParser& operator=(const RecordParser&) = delete;
+
+    enum class Result : std::uint8_t {
+        answers,  // `out` holds the record's answers
+        error,    // errors() says why; id() when has_id()
+        blank,    // a CSV row with every cell empty (a spreadsheet's leftover): no record
+    };
+    // `text` is a record as RecordSplitter gives it; for JSON formats it must
+    // be followed in memory by JsonAnswersReader::padding readable bytes.
+    // `out` must be sized for the definitions' questions.
+    Result read(std::string_view text, bool too_long, Answers& out);
+    bool has_id() const { return has_id_; }
+    std::string_view id() const { return id_; }
+    std::span<const AnswerError> errors() const { return errors_; }
+
+private:
+    Result fail(std::string reason);
+    Result fail(const std::vector<AnswerError>& errors);
+
+    const Definitions& defs_;
+    Options opt_;
+    std::unique_ptr<JsonAnswersReader> jsonl_;
+    std::unique_ptr<FhirResponseReader> fhir_;  // made at the first FHIR record
+    CsvFields fields_;
+    std::string why_;
+    std::vector<AnswerError> row_errors_;
+    std::span<const AnswerError> errors_;
+    AnswerError whole_;  // a problem of the whole record, before its answers are read
+    std::string id_;
+    bool has_id_ = false;
+};
 
 }  // namespace myoscreen

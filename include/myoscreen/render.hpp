@@ -116,11 +116,16 @@ struct CohortGroup {
     std::vector<std::array<std::uint64_t, 4>> levels;     // per factor, by Level
     std::vector<std::vector<std::uint64_t>> bands;        // per instrument: each band, undecided, does not apply
 };
+// One breakdown of the cohort (a grouping of Definitions::cohort): its
+// section's anchor (by-ID), heading and word for a group, and its groups.
+struct CohortBreakdown {
+    std::string id, title, group_word;
+    std::vector<CohortGroup> groups;
+};
 struct CohortCounts {
     std::uint64_t records = 0, errors = 0;  // screened; could not be read
     CohortGroup everyone;
-    std::string age_title, sex_title;       // headings of the breakdowns (empty: none)
-    std::vector<CohortGroup> by_age, by_sex;
+    std::vector<CohortBreakdown> breakdowns;  // in the definitions' order
 };
 struct CohortHtmlOptions {
     std::string generated;  // date and time, from the caller

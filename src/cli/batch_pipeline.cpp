@@ -18,8 +18,6 @@
 namespace myoscreen::cli {
 namespace {
 
-bool blank(std::string_view field) { return field.find_first_not_of(" \t") == std::string_view::npos; }
-
 constexpr std::size_t chunk_records = 512;
 constexpr std::size_t chunk_bytes = 1 << 20;
 
@@ -46,17 +44,20 @@ struct Chunk {
 
 // What each worker thread keeps between records, to avoid allocations.
 struct Workspace {
-    explicit Workspace(const Definitions* d) : jsonl(*d) {}
-    JsonAnswersReader jsonl;
-    std::unique_ptr<FhirResponseReader> fhir;  // --input fhir only
+    Workspace(const Definitions* d, const BatchConfig* c) : parser(*d, parser_options(*c)) {}
+    static RecordParser::Options parser_options(const BatchConfig& c) {
+        RecordParser::Options o;
+        o.format = c.input;
+        o.layout = c.layout;
+        o.id_key = c.id_key;
+        o.too_long_reason = "record longer than the limit (--max-record-bytes)";
+        return o;
+    }
+    RecordParser parser;  // the core reads the record, whatever its format
     Answers answers;
     Report report;
     ScreenScratch scratch;
-    std::string line;  // a CSV row or an error record, before it joins the chunk
-    CsvFields fields;
-    std::string why;  // a CSV record that cannot be split
-    std::vector<AnswerError> errors;  // a CSV row's
-    std::string id;
+    std::string line;  // a rendered row or error record, before it joins the chunk
 };
 
 class Screener {
@@ -86,49 +87,29 @@ private:
         c.out.append(ws.line);
     }
 
-    void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, const std::optional<std::string_view>& id,
-               std::span<const AnswerError> errors) const {
+    void error(const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
         ++c.tally.errors;
+        const std::optional<std::string_view> id = ws.parser.has_id() ? std::optional(ws.parser.id()) : std::nullopt;
         std::string& line = ws.line;
         line.clear();
         if (cfg_.output == OutputFormat::csv) {
-            render_error_csv(defs_, r.number, id, errors, line);
+            render_error_csv(defs_, r.number, id, ws.parser.errors(), line);
         } else {
             if (cfg_.output == OutputFormat::json) line += ",\n";
-            render_error_json(r.number, id, errors, line);
+            render_error_json(r.number, id, ws.parser.errors(), line);
             if (cfg_.output == OutputFormat::json) line.pop_back();  // the writer adds separators
         }
         c.out.append(line);
         if (c.cuts.size() < cfg_.max_errors) c.cuts.push_back({c.out.len, c.tally});
     }
-    // A problem of the whole record, before its answers are read.
-    void error(const Chunk::Rec& r, Chunk& c, Workspace& ws, std::string reason) const {
-        const AnswerError e{"", std::move(reason)};
-        error(r, c, ws, std::nullopt, {&e, 1});
-    }
 
     void record(std::string_view text, const Chunk::Rec& r, Chunk& c, Workspace& ws) const {
-        ws.id.clear();
-        bool has_id = false;
-        if (r.too_long) return error(r, c, ws, "record longer than the limit (--max-record-bytes)");
-        if (cfg_.input == InputFormat::csv) {
-            if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-                return error(r, c, ws, fmt::format("invalid UTF-8 at byte {} of the record", bad + 1));
-            if (!split_csv_record(text, ws.fields, &ws.why)) return error(r, c, ws, ws.why);
-            // A spreadsheet's leftover rows (",,,,"): no record, only counted.
-            if (std::all_of(ws.fields.views.begin(), ws.fields.views.end(), blank))
-                return void(++c.tally.blank_rows);
-            has_id = cfg_.layout->has_id;
-            if (!parse_csv_row(defs_, *cfg_.layout, ws.fields.views, ws.answers, ws.id, ws.errors))
-                return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, ws.errors);
-        } else if (cfg_.input == InputFormat::fhir) {
-            if (!ws.fhir) ws.fhir = std::make_unique<FhirResponseReader>(defs_);
-            const auto& errors = ws.fhir->read(text, ws.answers, ws.id, has_id);
-            if (!errors.empty()) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, errors);
-        } else {
-            const auto& errors = ws.jsonl.read(text, ws.answers, cfg_.id_key, ws.id, has_id);
-            if (!errors.empty()) return error(r, c, ws, has_id ? std::optional<std::string_view>(ws.id) : std::nullopt, errors);
+        switch (ws.parser.read(text, r.too_long, ws.answers)) {
+        case RecordParser::Result::error: return error(r, c, ws);
+        case RecordParser::Result::blank: return void(++c.tally.blank_rows);  // a spreadsheet's leftover row: only counted
+        case RecordParser::Result::answers: break;
         }
+        const bool has_id = ws.parser.has_id();
         ScreenOptions so;
         so.explain = cfg_.explain;
         screen_into(defs_, ws.answers, so, ws.report, ws.scratch);
@@ -137,7 +118,7 @@ private:
         RenderOptions ro;
         ro.pretty = false;
         ro.explain = cfg_.explain;
-        if (has_id) ro.id = ws.id;
+        if (has_id) ro.id = ws.parser.id();
         if (cfg_.include_answers) ro.answers = &ws.answers;
         if (cfg_.output == OutputFormat::csv) {
             ws.line.clear();
@@ -155,7 +136,7 @@ private:
 
 void run_batch(const Definitions& defs, const BatchConfig& cfg, RecordReader& reader, BatchState& st) {
     const Screener screener(defs, cfg);
-    tbb::enumerable_thread_specific<Workspace> workspaces(&defs);
+    tbb::enumerable_thread_specific<Workspace> workspaces(&defs, &cfg);
     // Every chunk lives in `owned` (at most `tokens` of them) so none leaks if
     // a write fails mid-pipeline; `free` holds those ready for reuse.
     std::vector<std::unique_ptr<Chunk>> owned;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "batch_tally.hpp"
+#include "myoscreen/tally.hpp"
 #include "myoscreen/records.hpp"
 #include "record_reader.hpp"
 

@@ -210,7 +210,7 @@ int cmd_batch(const BatchArgs& a) {
         warn(fmt::format("skipped {} CSV row{} with every cell empty", st.tally.blank_rows, st.tally.blank_rows == 1 ? "" : "s"));
     if (const std::string ignored = format_ignored(d, st.tally); !ignored.empty()) warn(ignored);
     if (const std::string checks = format_checks(d, st.tally); !checks.empty()) warn(checks);
-    if (a.summary || tty_err) write_err(format_summary(d, st.tally, use_color(STDERR_FILENO, a.no_color)));
+    if (a.summary || tty_err) write_err(format_summary(d, st.tally, text_report_style(use_color(STDERR_FILENO, a.no_color)).strong));
     if (!a.report.empty()) {
         // From the tally the summary uses: no second pass over the records.
         CohortHtmlOptions o;

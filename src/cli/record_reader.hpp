@@ -1,6 +1,6 @@
-// Splits an input stream into records — JSON Lines or CSV rows (quoted line
-// breaks included) — reading fixed-size blocks, so memory does not grow with
-// the input. A record longer than the limit is skipped and reported.
+// A batch input file or pipe as records: the core's record source
+// (RecordSplitter, myoscreen/records.hpp) fed by a file descriptor. The CLI
+// keeps only the reading of bytes, and its error: exit code 74.
 #pragma once
 
 #include <cstdint>
@@ -11,43 +11,36 @@
 
 namespace myoscreen::cli {
 
-enum class InputFormat { csv, jsonl, fhir };  // fhir: NDJSON of QuestionnaireResponses
+using InputFormat = RecordFormat;  // csv (REDCap too), jsonl, fhir: NDJSON of QuestionnaireResponses
 
-class RecordReader {
+// read(2) on a descriptor, retried on EINTR; a failure throws Failure(exit_io).
+class FdSource final : public ByteSource {
 public:
-    RecordReader(int fd, std::string name, InputFormat format, std::size_t max_record_bytes);
-
-    struct Record {
-        std::string_view text;  // valid until the next call; no line break
-        bool too_long = false;  // text is empty then
-    };
-    // The first character of the input after a byte order mark and white
-    // space ('\0' when empty), without consuming anything: format sniffing.
-    char peek();
-    // What peek() read ahead and nothing has consumed (after a byte order
-    // mark): the start of the input, for telling what kind it is.
-    std::string_view buffered() const { return std::string_view(buf_).substr(pos_); }
-    // Decided after peek(), before the first record is read.
-    void set_format(InputFormat f) { format_ = f; }
-    // The next record, skipping blank lines; false at end of input.
-    bool next(Record& r);
-    std::uint64_t bytes_read() const { return bytes_; }
+    FdSource(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+    std::size_t read(char* buf, std::size_t n) override;
 
 private:
     int fd_;
     std::string name_;
-    InputFormat format_;
-    std::size_t max_;
-    std::string buf_;
-    std::size_t pos_ = 0;      // start of the unconsumed data
-    std::size_t scan_ = 0;     // scanned up to here (relative to buf_)
-    CsvRecordScanner csv_;     // CSV: inside quotes or not, at scan_
-    bool eof_ = false;
-    bool first_ = true;        // strip a UTF-8 byte order mark
-    std::uint64_t bytes_ = 0;
+};
 
-    bool fill();
-    bool find_end(std::size_t& end);
+class RecordReader {
+public:
+    RecordReader(int fd, std::string name, InputFormat format, std::size_t max_record_bytes)
+        : in_(fd, std::move(name)), split_(in_, format, max_record_bytes) {}
+    using Record = RecordSplitter::Record;
+
+    char peek() { return split_.peek(); }
+    // What peek() read ahead and nothing has consumed (after a byte order
+    // mark): the start of the input, for telling what kind it is.
+    std::string_view buffered() const { return split_.buffered(); }
+    void set_format(InputFormat f) { split_.set_format(f); }
+    bool next(Record& r) { return split_.next(r); }
+    std::uint64_t bytes_read() const { return split_.bytes_read(); }
+
+private:
+    FdSource in_;
+    RecordSplitter split_;
 };
 
 }  // namespace myoscreen::cli

@@ -58,7 +58,7 @@ TEST_CASE("a snapshot names the byte order of its numbers, and one of the other 
     const std::string_view other = std::endian::native == std::endian::little ? " be\n" : " le\n";
     const auto eol = good.find('\n');
     REQUIRE(eol != std::string::npos);
-    CHECK(good.substr(0, eol + 1) == "myoscreen.snapshot/12" + std::string(here));
+    CHECK(good.substr(0, eol + 1) == "myoscreen.snapshot/13" + std::string(here));
     std::string swapped = good;
     swapped.replace(eol - 3, 4, other);
     REQUIRE(swapped.size() == good.size());

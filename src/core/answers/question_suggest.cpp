@@ -13,7 +13,7 @@ std::string suggest_question(const Definitions& d, std::string_view name) {
     if (name.size() <= 3) return {};
     std::string best;
     // One edit for short names, two for longer ones: "sexx" → sex, but
-    // "name" is not a typo of "age".
+    // "name" is not a typo of age.
     int best_d = name.size() <= 5 ? 2 : 3;
     for (const auto& q : d.questions) {
         const int dist = edit_distance(name, q.id);

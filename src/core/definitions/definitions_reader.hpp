@@ -76,7 +76,7 @@ public:
         if (!ctx_.object(j, "", "the definitions")) return;
         ctx_.only_keys(j, "", {"$schema", "schema", "name", "version", "url", "language", "disclaimer", "general_advice", "levels",
                                "sections", "questions", "derived", "instruments", "factors", "red_flags", "checks", "references",
-                               "answer_words"});
+                               "answer_words", "cohort"});
         if (auto s = ctx_.str(j, "", "schema"); s && *s != schema_id)
             ctx_.error("/schema", "unsupported schema \"" + *s + "\" (expected \"" + std::string(schema_id) + "\")");
         defs_.name = ctx_.str(j, "", "name").value_or("");
@@ -103,6 +103,7 @@ public:
             if (id) check_id(*id, child(p, "id"), "reference");
             defs_.references.push_back({id.value_or(""), ctx_.str(v, p, "citation").value_or("")});
         }, false);
+        cohort(j);
         if (defs_.questions.size() > static_cast<std::size_t>(max_questions))
             ctx_.error("/questions", "too many questions: at most " + std::to_string(max_questions));
     }
@@ -323,6 +324,10 @@ private:
     void check(const json& v, const std::string& p);
     void check_alternative(const json& v, const std::string& p, Check& c);
     void check_message(const std::string& message, const std::string& p);
+    // definitions_cohort.cpp: the cohort report's groupings.
+    void cohort(const json& j);
+    void cohort_grouping(const json& v, const std::string& p);
+    void cohort_bands(const json& v, const std::string& p, CohortGrouping& g);
 
     std::optional<int> whole(const json& obj, const std::string& p, const char* key) {
         auto n = ctx_.num(obj, p, key);

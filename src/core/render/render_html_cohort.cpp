@@ -78,7 +78,7 @@ void section_start(std::string& out, std::string_view id, std::string_view headi
 
 std::string group_label(const CohortGroup& g) { return g.label; }
 
-// One breakdown (by age, by sex): each measure with a bar per group.
+// One breakdown (a cohort grouping of the definitions): each measure with a bar per group.
 void breakdown(std::string& out, const Definitions& d, std::string_view id, std::string_view title, std::string_view group_word,
                const std::vector<CohortGroup>& groups) {
     section_start(out, id, title);
@@ -136,8 +136,8 @@ void render_cohort_html(const Definitions& d, const CohortCounts& c, std::string
         detail::stacked_chart(out, d.instruments[i].name, "group", band_categories(d.instruments[i]), {band_row(c.everyone, i, "everyone")});
     out += "</section>\n";
 
-    if (!c.by_age.empty()) breakdown(out, d, "by-age", c.age_title.empty() ? "By age" : c.age_title, "age", c.by_age);
-    if (!c.by_sex.empty()) breakdown(out, d, "by-sex", c.sex_title.empty() ? "By sex" : c.sex_title, "sex", c.by_sex);
+    for (const CohortBreakdown& b : c.breakdowns)
+        if (!b.groups.empty()) breakdown(out, d, "by-" + b.id, b.title, b.group_word, b.groups);
 
     section_start(out, "about", "About this report");
     html_element(out, "p", "Counts from one pass over the records, as the batch summary keeps them. A screening aid, not a "

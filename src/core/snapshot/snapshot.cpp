@@ -25,7 +25,7 @@ namespace {
 static_assert(std::endian::native == std::endian::little || std::endian::native == std::endian::big,
               "the snapshot writes numbers in the machine's byte order: mixed-endian machines are not supported");
 constexpr std::string_view magic =
-    std::endian::native == std::endian::little ? "myoscreen.snapshot/12 le\n" : "myoscreen.snapshot/12 be\n";
+    std::endian::native == std::endian::little ? "myoscreen.snapshot/13 le\n" : "myoscreen.snapshot/13 be\n";
 
 // The width in the snapshot of every scalar type copied as raw bytes. A type
 // not listed does not compile: add it here (and bump the format) first.
@@ -80,10 +80,13 @@ template <class A> void fields(A& a, RedFlag& x) { a.all(x.id, x.text, x.action,
 template <class A> void fields(A& a, CheckAlternative& x) { a.all(x.question, x.unit, x.when); }
 template <class A> void fields(A& a, Check& x) { a.all(x.id, x.message, x.source, x.when, x.confirm, x.alternative); }
 template <class A> void fields(A& a, Reference& x) { a.all(x.id, x.citation); }
+template <class A> void fields(A& a, CohortGrouping& x) {
+    a.all(x.id, x.title, x.group_word, x.question, x.by_choice, x.below, x.labels, x.not_answered);
+}
 template <class A> void fields(A& a, Step& x) { a.all(x.kind, x.index); }
 template <class A> void fields(A& a, Definitions& x) {
     a.all(x.name, x.version, x.url, x.language, x.disclaimer, x.words, x.general_advice, x.levels, x.sections, x.questions, x.derived,
-          x.instruments, x.factors, x.red_flags, x.checks, x.references, x.order, x.slot_count, x.stack_size);
+          x.instruments, x.factors, x.red_flags, x.checks, x.references, x.cohort, x.order, x.slot_count, x.stack_size);
 }
 
 template <class T>
