@@ -1,5 +1,5 @@
 // Renderers: a Report to text, JSON, CSV, HTML or FHIR, appended to a string;
-// the questionnaire as JSON or a REDCap data dictionary.
+// the questionnaire as JSON or a REDCap data dictionary; the rules as Markdown.
 #pragma once
 
 #include <array>
@@ -146,5 +146,13 @@ void render_redcap_dictionary(const Definitions& defs, std::string& out, std::ve
 // --format json`), and one question object as that array holds it.
 void render_questions_json(const Definitions& defs, std::string& out);
 void render_question_json(const Definitions& defs, int question, std::string& out, bool pretty);
+
+// The clinical rules as Markdown for people (`rules show --format markdown`,
+// docs/rules.md): every question, derived value, instrument, factor rule, red
+// flag and plausibility check with its condition and source. `text` is the
+// JSON `defs` were loaded from: the model keeps most conditions only
+// compiled, and they are printed as written there. Throws
+// std::invalid_argument when `text` is not the JSON of `defs`.
+void render_rules_markdown(const Definitions& defs, std::string_view text, std::string& out);
 
 }  // namespace myoscreen

@@ -61,7 +61,7 @@ int run(int argc, char** argv) {
     if (chosen("batch")) return cmd_batch(args.batch);
     if (chosen("next")) return cmd_next(args.next);
     if (chosen("rules"))
-        return app.get_subcommand("rules")->got_subcommand("show") ? cmd_rules_show() : cmd_rules_check(args.check_file);
+        return app.get_subcommand("rules")->got_subcommand("show") ? cmd_rules_show(args.rules_format) : cmd_rules_check(args.check_file);
     if (chosen("completion") || chosen("manpage")) {
         write_out(chosen("manpage") ? man_page(app) : completion_script(app, args.shell));
         return exit_ok;
