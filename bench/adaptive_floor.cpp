@@ -1,5 +1,5 @@
 // How few questions any exact adaptive dialogue could ask in the order
-// clinical.md §5b prescribes (emergency/urgent-capable first, then catalogue
+// the adaptive dialogue, README "A session" prescribes (emergency/urgent-capable first, then catalogue
 // order), beside what needed_questions() asks. At each step of the walk, a
 // question counts as truly needed only when a witness is found: two
 // completions of the unasked answers that differ in this question alone and
@@ -8,7 +8,7 @@
 // exact curtailment (a witness search can miss, so the estimate may be a
 // little low; the agreement line says whether it missed on this cohort).
 // usage: adaptive_floor FILE.jsonl [RECORDS] [--outcome full|no-reasons] [--tries N]
-//   full:       factor levels, flag, urgency and reasons (clinical.md §5b)
+//   full:       factor levels, flag, urgency and reasons (the adaptive dialogue, README "A session")
 //   no-reasons: factor levels, flag and urgency only
 // FLOOR_DEBUG=1 prints, for each record the perfect walk got wrong, what differs.
 #include <cstdio>

@@ -4,8 +4,8 @@
 #
 # One compact JSON line per input record with exactly the five fields
 # {"sarc_f_score", "sarc_f_band", "bmi", "mna_sf_band", "flag"}, implemented
-# from clinical.md (§2 derived values, §3 SARC-F, SARC-CalF, FRAIL, MNA-SF,
-# §5 the twelve red flags).
+# from docs/rules.md (derived values; the SARC-F, SARC-CalF, FRAIL and MNA-SF
+# instruments; the twelve red flags).
 #
 # Subset, on purpose: bench/run feeds it records generated with
 # `--missing 0 --invalid 0`, so there is no three-valued logic (unknown
@@ -13,7 +13,7 @@
 # A speed reference doing comparable work, not a second screener.
 
 # 1 decimal, half away from zero (jq's round is C round), with the tiny
-# nudge clinical.md asks for so that 22.85 rounds to 22.9.
+# nudge so that 22.85 rounds to 22.9.
 def round1:
   (. * 10) as $y
   | ($y + (if $y >= 0 then 1e-9 else -1e-9 end) * ([1, ($y | fabs)] | max))

@@ -4,8 +4,8 @@
 Reads JSON Lines answer records (a file argument, or stdin) and prints one
 compact JSON line per record with exactly five fields:
   {"sarc_f_score", "sarc_f_band", "bmi", "mna_sf_band", "flag"}
-implemented from /work/shared/clinical.md (§2 derived values, §3 SARC-F,
-SARC-CalF, FRAIL, MNA-SF, §5 the twelve red flags).
+implemented from docs/rules.md (derived values; the SARC-F, SARC-CalF,
+FRAIL and MNA-SF instruments; the twelve red flags).
 
 Subset, on purpose: the benchmark's comparison file is generated with
 `--missing 0 --invalid 0`, so every record is valid and every question whose
@@ -44,7 +44,7 @@ def yes(v):
 
 
 def round1(x):
-    """1 decimal, half away from zero, with the tiny nudge clinical.md asks for (22.85 -> 22.9)."""
+    """1 decimal, half away from zero, with a tiny nudge (22.85 -> 22.9)."""
     y = x * 10
     y += (1e-9 if y >= 0 else -1e-9) * max(1.0, abs(y))
     a = abs(y)

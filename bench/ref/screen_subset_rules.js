@@ -6,8 +6,8 @@
 //
 // Prints one compact JSON line per record with exactly the five fields
 // {"sarc_f_score", "sarc_f_band", "bmi", "mna_sf_band", "flag"}, from
-// clinical.md (§2 derived values, §3 SARC-F, SARC-CalF, FRAIL, MNA-SF, §5 the
-// twelve red flags). bench/run installs the engine with
+// docs/rules.md (derived values; the SARC-F, SARC-CalF, FRAIL and MNA-SF
+// instruments; the twelve red flags). bench/run installs the engine with
 // `npm install --prefix bench/node json-rules-engine@6`; it is looked up there
 // first, then in the usual places.
 //
@@ -15,7 +15,7 @@
 // computed in JavaScript (the answers themselves; item points summed into
 // sarc_f_score and the MNA-SF A-E part; BMI and weight loss rounded to one
 // decimal; the FRAIL illness count). Every threshold, band and red flag is a
-// json-rules-engine *rule* with the same cut-offs as clinical.md, chained by
+// json-rules-engine *rule* with the same cut-offs as docs/rules.md, chained by
 // priority: criteria (priority 30) set runtime facts, scores and bands
 // (priority 20) read them, and the twelve red flags (priority 10) read those.
 //
@@ -56,7 +56,7 @@ const MNA_SF = {
 const FRAIL_ILLNESSES = new Set(['hypertension', 'diabetes', 'cancer', 'chronic_lung_disease', 'heart_attack',
   'heart_failure', 'angina', 'asthma', 'arthritis', 'stroke', 'kidney_disease']);
 
-// 1 decimal, half away from zero, with the tiny nudge clinical.md asks for (22.85 -> 22.9).
+// 1 decimal, half away from zero, with a tiny nudge (22.85 -> 22.9).
 function round1(x) {
   let y = x * 10;
   y += (y >= 0 ? 1e-9 : -1e-9) * Math.max(1, Math.abs(y));
@@ -141,7 +141,7 @@ const rules = [
   { priority: BANDS, conditions: { all: [{ fact: 'frail_score', operator: 'greaterThanInclusive', value: 3 }] }, event: sets('frail_band', 'frail') },
 ];
 
-// The twelve red flags of clinical.md §5, in its order.
+// The twelve red flags of docs/rules.md: Red flags, in its order.
 const flag = (id, urgency, conditions) => ({ priority: FLAGS, name: id, conditions, event: { type: 'red_flag', params: { id, urgency } } });
 rules.push(
   flag('stroke_signs', 'emergency', { any: ['face_droop', 'one_side_weakness', 'speech_trouble'].map(

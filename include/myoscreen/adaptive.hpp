@@ -1,4 +1,4 @@
-// The adaptive questionnaire (clinical.md §5b, deterministic curtailment):
+// The adaptive questionnaire (deterministic curtailment; README, "A session"):
 // which questions can still change the outcome, in the order to ask them.
 #pragma once
 

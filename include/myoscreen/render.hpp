@@ -1,5 +1,5 @@
 // Renderers: a Report to text, JSON, CSV, HTML or FHIR, appended to a string;
-// the questionnaire as JSON or a REDCap data dictionary.
+// the questionnaire as JSON or a REDCap data dictionary; the rules as Markdown.
 #pragma once
 
 #include <array>
@@ -168,5 +168,13 @@ void render_question_json(const Definitions& defs, int question, std::string& ou
 // `next`'s answer on one line: {"next": the first needed question's object
 // or null, "needed": their ids in ask order, "asked": how many were asked}.
 void render_next_json(const Definitions& defs, const std::vector<int>& needed, int asked, std::string& out);
+
+// The clinical rules as Markdown for people (`rules show --format markdown`,
+// docs/rules.md): every question, derived value, instrument, factor rule, red
+// flag and plausibility check with its condition and source. `text` is the
+// JSON `defs` were loaded from: the model keeps most conditions only
+// compiled, and they are printed as written there. Throws
+// std::invalid_argument when `text` is not the JSON of `defs`.
+void render_rules_markdown(const Definitions& defs, std::string_view text, std::string& out);
 
 }  // namespace myoscreen

@@ -54,7 +54,7 @@ private:
 // The tally's counts as the cohort report takes them.
 CohortCounts cohort_counts(const Definitions& defs, const Tally& t);
 
-// The one warning for answers to absent questions (clinical.md, Conventions),
+// The one warning for answers to absent questions (docs/definitions-format.md, "Unknown and absent"),
 // aggregated over the batch: "answers to questions that did not apply were
 // ignored: q (12 records), ...", in questionnaire order; empty when none.
 std::string format_ignored(const Definitions& defs, const Tally& t);

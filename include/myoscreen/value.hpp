@@ -70,7 +70,7 @@ struct Value {
 
     bool known() const noexcept { return state == State::known; }
     bool is_true() const noexcept { return state == State::known && num != 0; }
-    // In logic, an absent condition is simply false (clinical.md, Conventions).
+    // In logic, an absent condition is simply false (docs/definitions-format.md, "Unknown and absent").
     bool is_false() const noexcept { return state == State::absent || (state == State::known && num == 0); }
     // Known or absent, and no unanswered question can change it.
     bool firm() const noexcept { return state != State::unknown && !soft; }

@@ -195,7 +195,10 @@ std::unique_ptr<CLI::App> make_app(Args& a) {
 
     auto* rules = app->add_subcommand("rules", "Show or check definitions");
     rules->require_subcommand(1, 1);
-    rules->add_subcommand("show", "Print the embedded default definitions (stdout)");
+    rules->add_subcommand("show", "Print the embedded default definitions (stdout)")
+        ->add_option("--format", a.rules_format, "json: the definitions as they are; markdown: the clinical rules to read (docs/rules.md)")
+        ->check(CLI::IsMember({"json", "markdown"}))
+        ->capture_default_str();
     auto* check = rules->add_subcommand("check", "Check definitions and print every problem (default: the embedded ones)");
     check->add_option("FILE", a.check_file, "Definitions file, or - for stdin")->type_name("FILE");
 

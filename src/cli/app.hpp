@@ -25,6 +25,7 @@ struct Args {
     QuestionsArgs questions;
     NextArgs next;
     std::string check_file;
+    std::string rules_format = "json";  // `rules show --format`
     std::string shell;  // `completion SHELL`
 };
 

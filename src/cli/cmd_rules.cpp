@@ -1,4 +1,5 @@
-// `rules show` and `rules check`, and the one loader every command uses.
+// `rules show` (the definitions as JSON, or the clinical rules as Markdown)
+// and `rules check`, and the one loader every command uses.
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -6,6 +7,7 @@
 #include "io.hpp"
 #include "myoscreen/answers_document.hpp"
 #include "myoscreen/diagnostic.hpp"
+#include "myoscreen/render.hpp"
 
 namespace myoscreen::cli {
 
@@ -29,8 +31,15 @@ Definitions load_reporting(const std::string& path, bool check) {
 
 Definitions load_rules(const std::string& path) { return load_reporting(path, /*check=*/false); }
 
-int cmd_rules_show() {
-    write_out(embedded_definitions());
+int cmd_rules_show(const std::string& format) {
+    if (format != "markdown") {
+        write_out(embedded_definitions());
+        return exit_ok;
+    }
+    // docs/rules.md is this output: a test compares them.
+    std::string out;
+    render_rules_markdown(load_embedded_definitions(), embedded_definitions(), out);
+    write_out(out);
     return exit_ok;
 }
 

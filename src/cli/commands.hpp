@@ -65,7 +65,7 @@ struct NextArgs {
 };
 int cmd_next(const NextArgs& a);
 
-int cmd_rules_show();
+int cmd_rules_show(const std::string& format);
 int cmd_rules_check(const std::string& path);
 
 }  // namespace myoscreen::cli

@@ -1,4 +1,4 @@
-// The dialogue's plausibility checks (clinical.md §2b): when a check turns
+// The dialogue's plausibility checks (docs/rules.md: Plausibility checks): when a check turns
 // true after an answer, say why and ask the person to confirm or correct the
 // answers it names, offering its unit alternative ("Did you mean 180 lb
 // (81.6 kg)?") when the answer was typed as a bare number.

@@ -1,4 +1,4 @@
-// Exit codes (design.md) and the one failure type the commands throw;
+// Exit codes (README, "Exit codes") and the one failure type the commands throw;
 // main() alone turns a Failure into a message and a status.
 #pragma once
 

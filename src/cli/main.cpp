@@ -20,7 +20,7 @@ int run(int argc, char** argv) {
     case Command::questions: return cmd_questions(args.questions);
     case Command::batch: return cmd_batch(args.batch);
     case Command::next: return cmd_next(args.next);
-    case Command::rules_show: return cmd_rules_show();
+    case Command::rules_show: return cmd_rules_show(args.rules_format);
     case Command::rules_check: return cmd_rules_check(args.check_file);
     case Command::completion:
         write_out(completion_script(command_table(), args.shell));

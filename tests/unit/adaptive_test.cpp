@@ -1,7 +1,7 @@
 // The adaptive questionnaire is exact: over thousands of generated answer
 // sets (unknowns, skips, answers to questions that do not apply), a person
 // who answers only what needed_questions() asks gets the factor levels, flag,
-// urgency and reasons of the full questionnaire (clinical.md §5b).
+// urgency and reasons of the full questionnaire (the adaptive dialogue, README "A session").
 #include <catch2/catch.hpp>
 
 #include <random>

@@ -1,4 +1,4 @@
-// Plausibility checks (clinical.md §2b): each boundary of the embedded
+// Plausibility checks (docs/rules.md: Plausibility checks): each boundary of the embedded
 // checks from both sides, messages, the unit alternative, the parser's
 // "typed without a unit", loading errors, and "answers" in the JSON report.
 #include <catch2/catch.hpp>
@@ -45,7 +45,7 @@ using ids = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("the embedded definitions carry the three checks of clinical.md 2b") {
+TEST_CASE("the embedded definitions carry the three checks of docs/rules.md (Plausibility checks)") {
     REQUIRE(defs().checks.size() == 3);
     CHECK(defs().checks[0].id == "bmi_implausible");
     CHECK(defs().checks[1].id == "weight_change_implausible");

@@ -69,8 +69,8 @@ Reason answer_from_codes(const Question& q, std::uint64_t set, Answer& out);
 // What a question expects, for a JSON value of the wrong type.
 std::string expected_json(const Question& q);
 
-// A JSON key that is no question id: an invalid answer (clinical.md,
-// Conventions). The reason names the key by its position in the object
+// A JSON key that is no question id: an invalid answer (docs/answers.md,
+// "Value rules"). The reason names the key by its position in the object
 // (1-based), never by its text, which may be data; the field is the question
 // it most likely meant (a typo), or empty.
 AnswerError unknown_key(const Definitions& defs, std::string_view key, std::size_t position);

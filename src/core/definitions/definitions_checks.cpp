@@ -1,4 +1,4 @@
-// Reading plausibility checks (clinical.md §2b): the condition, the message
+// Reading plausibility checks (docs/rules.md: Plausibility checks): the condition, the message
 // (which may quote derived numbers as {id}, never an answer), the answers to
 // confirm, and an optional unit alternative to offer in the dialogue.
 #include "definitions_reader.hpp"

@@ -169,7 +169,7 @@ InstrumentResult score_instrument(const Instrument& ins, const Definitions& defs
         if (r.band < 0) {
             slots[ins.band_slot] = Value::unknown(deps);
             // The bands the score can still reach, so that a test of a band
-            // out of reach is decided now (clinical.md §5b: fewer questions).
+            // out of reach is decided now (the adaptive dialogue, README "A session": fewer questions).
             // Only when nothing answered can change and the instrument surely
             // applies (an answered item keeps it present).
             if (!any_soft && any_known) slots[ins.band_slot].set = reachable_bands(ins, reach_lo, reach_hi);

@@ -26,7 +26,7 @@ inline constexpr bool full = std::is_same_v<V, Value>;
 template <class V>
 inline constexpr bool byte = std::is_same_v<V, Tri>;
 
-// A value as a condition: absent is false (clinical.md, Conventions).
+// A value as a condition: absent is false (docs/definitions-format.md, "Unknown and absent").
 template <class V>
 Tri tri_of(const V& v) {
     if constexpr (byte<V>) return v;
