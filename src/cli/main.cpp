@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <unistd.h>
 
-#include "app.hpp"
-#include "commands.hpp"
+#include "app/app.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 
 using namespace myoscreen::cli;
 

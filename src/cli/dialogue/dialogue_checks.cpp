@@ -1,5 +1,5 @@
 // Plausibility checks in the dialogue: see dialogue_checks.hpp.
-#include "dialogue_checks.hpp"
+#include "dialogue/dialogue_checks.hpp"
 
 #include <cctype>
 
@@ -7,7 +7,7 @@
 
 #include "myoscreen/screen.hpp"
 #include "myoscreen/text.hpp"
-#include "terminal.hpp"
+#include "terminal/terminal.hpp"
 
 namespace myoscreen::cli {
 namespace {

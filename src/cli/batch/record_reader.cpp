@@ -1,5 +1,5 @@
 // Reading a batch input's bytes from a file descriptor (record_reader.hpp).
-#include "record_reader.hpp"
+#include "batch/record_reader.hpp"
 
 #include <cerrno>
 #include <cstring>

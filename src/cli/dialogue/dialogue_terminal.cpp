@@ -1,12 +1,12 @@
 // The dialogue's terminal: see dialogue_terminal.hpp.
-#include "dialogue_terminal.hpp"
+#include "dialogue/dialogue_terminal.hpp"
 
 #include <cerrno>
 #include <sys/select.h>
 #include <unistd.h>
 
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 
 namespace myoscreen::cli {
 namespace {

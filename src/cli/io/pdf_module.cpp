@@ -1,5 +1,5 @@
 // Finding and loading the PDF module (beside the binary, or where an install puts it).
-#include "pdf_module.hpp"
+#include "io/pdf_module.hpp"
 
 #include <dlfcn.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 // Terminal facts in one place (terminal.hpp): whether a stream is a smart
 // terminal, colour, width, the text report's palette, yes/no replies.
-#include "terminal.hpp"
+#include "terminal/terminal.hpp"
 
 #include <cstdlib>
 #include <cstring>

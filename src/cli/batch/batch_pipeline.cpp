@@ -1,5 +1,5 @@
 // The batch pipeline: read chunks, screen them in parallel, write in order.
-#include "batch_pipeline.hpp"
+#include "batch/batch_pipeline.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -10,7 +10,7 @@
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"

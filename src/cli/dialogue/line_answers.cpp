@@ -1,10 +1,10 @@
 // Piped line mode: each line of stdin answers the next question asked.
-#include "line_answers.hpp"
+#include "dialogue/line_answers.hpp"
 
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/records.hpp"
 #include "myoscreen/session.hpp"
 #include "myoscreen/text.hpp"

@@ -2,9 +2,9 @@
 // and `rules check`, and the one loader every command uses.
 #include <fmt/format.h>
 
-#include "commands.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/answers_document.hpp"
 #include "myoscreen/diagnostic.hpp"
 #include "myoscreen/render.hpp"

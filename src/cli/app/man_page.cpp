@@ -2,7 +2,7 @@
 // command_table()) so the man page says exactly what --help says.
 #include <fmt/format.h>
 
-#include "app.hpp"
+#include "app/app.hpp"
 
 namespace myoscreen::cli {
 namespace {

@@ -1,5 +1,5 @@
 // Saving and resuming a dialogue: the file written atomically with mode 0600.
-#include "saved_session.hpp"
+#include "dialogue/saved_session.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/answers_document.hpp"
 #include "myoscreen/session.hpp"
 

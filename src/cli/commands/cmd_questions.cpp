@@ -1,9 +1,9 @@
 // `questions`: the catalogue as text, JSON, a CSV header, Markdown, a FHIR R4 Questionnaire or a REDCap data dictionary.
 #include <fmt/format.h>
 
-#include "commands.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/answers.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/render.hpp"

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 
 namespace myoscreen::cli {
 

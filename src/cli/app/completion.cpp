@@ -3,7 +3,7 @@
 // and files where an option takes a FILE.
 #include <fmt/format.h>
 
-#include "app.hpp"
+#include "app/app.hpp"
 
 namespace myoscreen::cli {
 namespace {

@@ -1,9 +1,9 @@
 // The dialogue on a terminal: one question at a time (adaptive or all),
 // help, back, skip, plausibility checks, the emergency stop, --save/--resume,
 // and the offer to save a report at the end.
-#include "dialogue.hpp"
-#include "dialogue_checks.hpp"
-#include "dialogue_terminal.hpp"
+#include "dialogue/dialogue.hpp"
+#include "dialogue/dialogue_checks.hpp"
+#include "dialogue/dialogue_terminal.hpp"
 
 #include <cstdlib>
 #include <sys/stat.h>
@@ -12,12 +12,12 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/screen.hpp"
 #include "myoscreen/session.hpp"
 #include "myoscreen/text.hpp"
-#include "report_output.hpp"
-#include "saved_session.hpp"
+#include "io/report_output.hpp"
+#include "dialogue/saved_session.hpp"
 
 namespace myoscreen::cli {
 namespace {

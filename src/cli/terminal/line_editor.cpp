@@ -2,7 +2,7 @@
 // dialogue's own reader (EL_GETCFN), so Ctrl-C keeps working as it does
 // without line editing; libedit's EL_SIGNAL restores the terminal on
 // Ctrl-C, Ctrl-Z and fatal signals.
-#include "line_editor.hpp"
+#include "terminal/line_editor.hpp"
 
 #include <clocale>
 #include <cstdio>
@@ -13,7 +13,7 @@
 #include <langinfo.h>
 #include <unistd.h>
 
-#include "terminal.hpp"
+#include "terminal/terminal.hpp"
 
 namespace myoscreen::cli {
 

@@ -1,11 +1,11 @@
 // `next`: the adaptive questionnaire's next question for other front-ends
 // (a web form, a chat, an EHR): {"next": QUESTION|null, "needed": [...], "asked": N}.
-#include "commands.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/adaptive.hpp"
 #include "myoscreen/render.hpp"
-#include "saved_session.hpp"
+#include "dialogue/saved_session.hpp"
 
 namespace myoscreen::cli {
 

@@ -2,7 +2,7 @@
 // command line against it, and the plain table of it (see app.hpp). The only
 // file that includes CLI11: its header is most of what a CLI file costs to
 // compile.
-#include "app.hpp"
+#include "app/app.hpp"
 
 #include <memory>
 
@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/text.hpp"
 
 namespace myoscreen::cli {

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "line_editor.hpp"
+#include "terminal/line_editor.hpp"
 #include "myoscreen/text.hpp"
-#include "terminal.hpp"
+#include "terminal/terminal.hpp"
 
 namespace myoscreen::cli {
 

@@ -6,18 +6,18 @@
 
 #include <fmt/format.h>
 
-#include "commands.hpp"
-#include "dialogue.hpp"
+#include "commands/commands.hpp"
+#include "dialogue/dialogue.hpp"
 #include "exit_codes.hpp"
-#include "io.hpp"
-#include "line_answers.hpp"
+#include "io/io.hpp"
+#include "dialogue/line_answers.hpp"
 #include "myoscreen/adaptive.hpp"
 #include "myoscreen/answers_document.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
-#include "report_output.hpp"
-#include "saved_session.hpp"
-#include "terminal.hpp"
+#include "io/report_output.hpp"
+#include "dialogue/saved_session.hpp"
+#include "terminal/terminal.hpp"
 
 namespace myoscreen::cli {
 namespace {

@@ -11,15 +11,15 @@
 #include <fmt/format.h>
 #include <oneapi/tbb/global_control.h>
 
-#include "batch_pipeline.hpp"
-#include "commands.hpp"
+#include "batch/batch_pipeline.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "io.hpp"
+#include "io/io.hpp"
 #include "myoscreen/answers_document.hpp"
 #include "myoscreen/render.hpp"
-#include "report_output.hpp"
-#include "saved_session.hpp"
-#include "terminal.hpp"
+#include "io/report_output.hpp"
+#include "dialogue/saved_session.hpp"
+#include "terminal/terminal.hpp"
 
 namespace myoscreen::cli {
 namespace {

@@ -13,7 +13,7 @@
 
 #include "myoscreen/tally.hpp"
 #include "myoscreen/records.hpp"
-#include "record_reader.hpp"
+#include "batch/record_reader.hpp"
 
 namespace myoscreen::cli {
 

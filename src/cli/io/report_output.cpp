@@ -1,5 +1,5 @@
 // The time, paper and file format of reports for people, and rendering any format.
-#include "report_output.hpp"
+#include "io/report_output.hpp"
 
 #include <clocale>
 #include <cstdint>
@@ -8,8 +8,8 @@
 #include <langinfo.h>
 
 #include "exit_codes.hpp"
-#include "pdf_module.hpp"
-#include "terminal.hpp"
+#include "io/pdf_module.hpp"
+#include "terminal/terminal.hpp"
 
 namespace myoscreen::cli {
 
