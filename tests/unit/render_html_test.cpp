@@ -58,7 +58,7 @@ const ReportView::Score& score(const ReportView& v, std::string_view id) {
 TEST_CASE("html report: one self-contained page, sections in reading order") {
     const std::string out = html(run(R"J({"age": 70, "sex": "female", "tired": true})J"));
     CHECK(out.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n", 0) == 0);
-    CHECK(out.substr(out.size() - 15) == "</body>\n</html>\n");
+    CHECK(out.substr(out.size() - 16) == "</body>\n</html>\n");
     CHECK_FALSE(has(out, "<script"));
     CHECK_FALSE(has(out, "http://"));
     CHECK_FALSE(has(out, "https://"));
@@ -151,7 +151,8 @@ TEST_CASE("html report: a score's SVG scale draws the view's bands, cut-offs, ti
 
     // Nothing answered: no marker at all.
     const Run none = run(R"J({"age": 50, "sex": "male"})J");
-    const auto& e = score(report_view(none.report, none.answers), "ins");
+    const ReportView nv = report_view(none.report, none.answers);
+    const auto& e = score(nv, "ins");
     svg.clear();
     detail::score_scale_svg(svg, e, "x");
     CHECK_FALSE(has(svg, "<circle"));

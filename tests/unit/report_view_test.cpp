@@ -182,7 +182,8 @@ TEST_CASE("report view: a score in words, and its scale: bands, cut-offs, ticks,
 
 TEST_CASE("report view: a complete score is a point; nothing answered is no score, not 0") {
     const Run done = run(test::mini(), R"J({"age": 30, "sex": "female", "tired": false, "conds": ["none"]})J");
-    const auto& s = score(report_view(done.report, done.answers), "ins");
+    const ReportView dv = report_view(done.report, done.answers);
+    const auto& s = score(dv, "ins");
     CHECK(s.complete);
     CHECK(s.result == "Score 0 out of 4: low.");
     CHECK(s.scale.marker == ReportView::Scale::Marker::point);
