@@ -83,7 +83,11 @@ private:
     struct Pieces;
     std::unique_ptr<const Pieces> p_;
 };
+// The text report for a person, laid out from report_view() (the words the
+// HTML and PDF use); `opt.explain` adds each rule's and red flag's outcome,
+// from a report screened with explain.
 void render_text(const Report& r, std::string& out, const RenderOptions& opt = {});
+void render_text(const ReportView& v, std::string& out, const RenderOptions& opt = {});
 
 // CSV: a header line, then one line per report (both end with "\n").
 void render_csv_header(const Definitions& defs, std::string& out);

@@ -53,7 +53,7 @@ TEST_CASE("text report: no flag says so first, and names the questions that coul
     CHECK(out.find("Some warning signs could not be checked") == std::string::npos);
     out = text(run(test::mini(), "{}"), wide());
     CHECK(first_line(out) == "Seek medical attention: no warning signs in your answers.");
-    CHECK(out.find("answering these would: tired and conds.") != std::string::npos);
+    CHECK(out.find("Some warning signs could not be checked. Answering these questions would tell: tired and conds.") != std::string::npos);
 }
 
 TEST_CASE("text report: the action of the most urgent reason comes before the reasons") {

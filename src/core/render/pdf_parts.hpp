@@ -31,7 +31,7 @@ void boxed(Pen& p, Rgb tint, Rgb bar, double bar_width, F&& f);
 // An instrument's scale with its cut-offs and the score (a range when incomplete).
 void scale(Pen& p, const ReportView::Score& s);
 // The answers, section by section, the header repeated on every page.
-void answers_table(Pen& p, const std::vector<ReportView::AnswerSection>& sections);
+void answers_table(Pen& p, const ReportView& v);
 
 inline constexpr double pad = 8;
 

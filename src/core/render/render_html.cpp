@@ -54,7 +54,7 @@ void headline(std::string& out, const ReportView& v) {
     out += "</p>\n";
     if (!h.action.empty()) html_element(out, "p", h.action, "class=\"action\"");
     if (!h.reasons.empty()) {
-        html_element(out, "h3", h.reasons.size() == 1 ? "Why" : "Why (each reason)");
+        html_element(out, "h3", h.reasons.size() == 1 ? v.words.why : v.words.why_each);
         out += "<ul class=\"reasons\">\n";
         for (const auto& r : h.reasons) {
             out += "<li><strong>";
@@ -83,26 +83,30 @@ void factors(std::string& out, const ReportView& v) {
         if (!g.note.empty()) html_element(out, "p", g.note);
         if (g.titles_only) {
             out += "<ul>\n";
-            for (const auto& f : g.factors) html_element(out, "li", f.title + " (" + f.level + ")");
+            for (const auto& f : g.factors) html_element(out, "li", f.listed);
             out += "</ul>\n";
             continue;
         }
         for (const auto& f : g.factors) {
             out += fmt::format("<article class=\"box factor lv-{}\">\n", g.level);
             html_element(out, "h4", f.title);
-            out += "<p>Level: <span class=\"badge\">";
+            out += "<p>";
+            html_escape(out, v.words.level);
+            out += " <span class=\"badge\">";
             html_escape(out, f.level);
             out += "</span></p>\n";
             if (!f.evidence.empty()) {
-                html_element(out, "p", "What in your answers points to it:");
+                html_element(out, "p", v.words.evidence);
                 list(out, f.evidence);
             }
             if (!f.would_decide.empty()) {
-                html_element(out, "p", "Answering these would decide it:");
+                html_element(out, "p", v.words.would_decide);
                 list(out, f.would_decide);
             }
             if (!f.advice.empty()) {
-                out += "<div class=\"advice\"><p><strong>What helps:</strong> ";
+                out += "<div class=\"advice\"><p><strong>";
+                html_escape(out, v.words.advice);
+                out += "</strong> ";
                 html_escape(out, f.advice);
                 out += "</p></div>\n";
             }
@@ -110,7 +114,7 @@ void factors(std::string& out, const ReportView& v) {
         }
     }
     if (!v.general_advice.empty()) {
-        html_element(out, "h3", "In general");
+        html_element(out, "h3", v.headings.general);
         html_element(out, "p", v.general_advice);
     }
     out += "</section>\n";
@@ -118,9 +122,7 @@ void factors(std::string& out, const ReportView& v) {
 
 void scores(std::string& out, const ReportView& v) {
     section_start(out, "scores", v.headings.scores);
-    html_element(out, "p", "Each scale shows the scores a questionnaire can give, its bands and the cut-offs between them, "
-                           "and your score. An incomplete score is drawn as a frame from the points so far to the "
-                           "most the missing answers could add.", "class=\"small\"");
+    html_element(out, "p", v.words.scores_intro, "class=\"small\"");
     int n = 0;
     for (const auto& s : v.scores) {
         out += "<div class=\"box score\">\n";
@@ -142,10 +144,14 @@ void scores(std::string& out, const ReportView& v) {
 void answers(std::string& out, const ReportView& v) {
     section_start(out, "answers", v.headings.answers);
     if (v.answers.empty()) {
-        html_element(out, "p", "No question was answered.");
+        html_element(out, "p", v.words.no_answers);
     } else {
         if (!v.units_note.empty()) html_element(out, "p", v.units_note, "class=\"small\"");
-        out += "<table>\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Answer</th></tr></thead>\n";
+        out += "<table>\n<thead><tr><th scope=\"col\">";
+        html_escape(out, v.words.question);
+        out += "</th><th scope=\"col\">";
+        html_escape(out, v.words.answer);
+        out += "</th></tr></thead>\n";
         for (const auto& sec : v.answers) {
             out += "<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"2\" class=\"group\">";
             html_escape(out, sec.title);
@@ -155,7 +161,11 @@ void answers(std::string& out, const ReportView& v) {
                 html_escape(out, row.question);
                 out += "</td><td>";
                 html_escape(out, row.answer);
-                if (row.ignored) out += " <em>(not used: the question did not apply)</em>";
+                if (row.ignored) {
+                    out += " <em>";
+                    html_escape(out, v.words.ignored);
+                    out += "</em>";
+                }
                 out += "</td></tr>\n";
             }
             out += "</tbody>\n";
@@ -168,9 +178,9 @@ void answers(std::string& out, const ReportView& v) {
 void unanswered(std::string& out, const ReportView& v) {
     section_start(out, "unanswered", v.headings.unanswered);
     if (v.unanswered.empty()) {
-        html_element(out, "p", "Every question that applied was answered.");
+        html_element(out, "p", v.words.all_answered);
     } else {
-        html_element(out, "p", "These questions applied but were not answered. Answering them makes the screening more certain.");
+        html_element(out, "p", v.words.unanswered + " " + v.words.unanswered_why);
         list(out, v.unanswered);
     }
     out += "</section>\n";
@@ -178,27 +188,28 @@ void unanswered(std::string& out, const ReportView& v) {
 
 void about(std::string& out, const ReportView& v) {
     section_start(out, "about", v.headings.about);
-    out += "<dl class=\"about\">\n<dt>Questionnaire</dt><dd>";
-    html_escape(out, v.definitions_name);
-    out += "</dd>\n<dt>Version</dt><dd>";
-    html_escape(out, v.definitions_version);
-    out += "</dd>\n";
-    if (!v.generated.empty()) {
-        out += "<dt>Made</dt><dd>";
-        html_escape(out, v.generated);
+    out += "<dl class=\"about\">\n";
+    auto entry = [&](const std::string& term, const std::string& value) {
+        out += "<dt>";
+        html_escape(out, term);
+        out += "</dt><dd>";
+        html_escape(out, value);
         out += "</dd>\n";
-    }
+    };
+    entry(v.words.questionnaire, v.definitions_name);
+    entry(v.words.version, v.definitions_version);
+    if (!v.generated.empty()) entry(v.words.made, v.generated);
     out += "</dl>\n</section>\n";
 }
 
 void sources(std::string& out, const ReportView& v) {
     section_start(out, "sources", v.headings.sources);
-    html_element(out, "p", "Cited in this report:");
+    html_element(out, "p", v.words.cited);
     out += "<ol class=\"sources small\">\n";
     for (const auto& s : v.sources) html_element(out, "li", s);
     out += "</ol>\n";
     if (!v.references.empty()) {
-        html_element(out, "h3", "References");
+        html_element(out, "h3", v.headings.references);
         out += "<ol class=\"sources small\">\n";
         for (const auto& s : v.references) html_element(out, "li", s);
         out += "</ol>\n";
@@ -212,9 +223,7 @@ void render_html(const ReportView& v, std::string& out, Paper paper) {
     detail::html_head(out, v.lang, v.title, paper, person_css);
     out += "<main>\n<header>\n";
     html_element(out, "h1", v.title);
-    std::string meta = v.definitions_name + " " + v.definitions_version;
-    if (!v.generated.empty()) meta += " · " + v.generated;
-    html_element(out, "p", meta, "class=\"meta\"");
+    html_element(out, "p", v.meta, "class=\"meta\"");
     out += "</header>\n";
     headline(out, v);
     factors(out, v);

@@ -1,6 +1,6 @@
-// An instrument's score drawn as an SVG scale with its cut-offs (HTML report).
+// An instrument's score drawn as an SVG scale with its cut-offs (HTML report):
+// the scale itself (bands, ticks, label) comes from the ReportView.
 #include <algorithm>
-#include <vector>
 
 #include <fmt/format.h>
 
@@ -32,50 +32,35 @@ void score_scale_svg(std::string& out, const ReportView::Score& s, std::string_v
     html_escape(out, s.name + ". " + s.summary);
     out += "</title>";
     const double bar_y = 22, bar_h = 16, mid = bar_y + bar_h / 2;
-    std::vector<int> ticks = {0, s.max};  // numbered under the bar: the ends, and where each band starts
-    if (!s.bands.empty()) {
-        // Each band's stretch of the scale, from half a point below its
-        // lowest score to half a point above its highest.
-        for (std::size_t b = 0; b < s.bands.size(); ++b) {
-            const auto& band = s.bands[b];
-            const double a = x_of(band.min - 0.5, max), z = x_of(band.max + 0.5, max);
-            const bool mine = s.band_decided && band.name == s.band;
-            out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>", a, bar_y, z - a, bar_h,
-                               b % 2 ? "#b9cfea" : "#dde8f5");
-            if (text_width(band.name, 12) + 4 <= z - a)
-                text(out, (a + z) / 2, 15, "middle", band.name, mine ? "font-size=\"12\" font-weight=\"700\"" : "font-size=\"12\"");
-            if (b == 0) continue;
-            // The cut-off between this band and the one below.
+    const ReportView::Scale& sc = s.scale;
+    for (const auto& seg : sc.segments) {
+        const double a = x_of(seg.from, max), z = x_of(seg.to, max);
+        out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>", a, bar_y, z - a, bar_h,
+                           seg.shaded ? "#b9cfea" : "#dde8f5");
+        if (text_width(seg.name, 12) + 4 <= z - a)
+            text(out, (a + z) / 2, 15, "middle", seg.name, seg.mine ? "font-size=\"12\" font-weight=\"700\"" : "font-size=\"12\"");
+        // The cut-off between this band and the one below.
+        if (seg.cut)
             out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>", a,
                                bar_y - 4, bar_y + bar_h + 4);
-            ticks.push_back(band.min);
-        }
-    } else {
-        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e4e4e4\"/>", x0, bar_y, x1 - x0, bar_h);
-        if (max <= 12)
-            for (int v = 1; v < max; ++v) ticks.push_back(v);
     }
+    if (sc.segments.empty())
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e4e4e4\"/>", x0, bar_y, x1 - x0, bar_h);
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#767676\"/>", x0, bar_y, x1 - x0, bar_h);
-    std::sort(ticks.begin(), ticks.end());
-    ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
-    for (int v : ticks) {
-        const double x = x_of(v, max);
+    for (const auto& tick : sc.ticks) {
+        const double x = x_of(tick.value, max);
         out += fmt::format("<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#767676\"/>", x, bar_y + bar_h, bar_y + bar_h + 3);
-        text(out, x, 54, v == 0 ? "start" : v == s.max ? "end" : "middle", std::to_string(v), "font-size=\"11\"");
+        text(out, x, 54, tick.align < 0 ? "start" : tick.align > 0 ? "end" : "middle", std::to_string(tick.value), "font-size=\"11\"");
     }
     if (!s.applies) {
         out += "</svg>";
         return;
     }
     const double xs = x_of(s.score, max), xh = x_of(s.high, max);
-    std::string label;
-    if (!s.answered) {
-        label = "Your score: \u2013 (nothing answered)";  // no marker: 0 would be a score
-    } else if (s.complete || s.high == s.score) {
+    const std::string& label = sc.label;
+    if (sc.marker == ReportView::Scale::Marker::point) {
         out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"8\" fill=\"#1a1a1a\" stroke=\"#fff\" stroke-width=\"2\"/>", xs, mid);
-        label = fmt::format("Your score: {}", s.score);
-        if (!s.complete) label += " (incomplete)";
-    } else {
+    } else if (sc.marker == ReportView::Scale::Marker::range) {
         // Incomplete: a frame from the points so far to the most the missing
         // answers could add, the bands still showing through.
         out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"none\" stroke=\"#1a1a1a\" "
@@ -83,7 +68,6 @@ void score_scale_svg(std::string& out, const ReportView::Score& s, std::string_v
                            xs - 2, bar_y - 4, xh - xs + 4, bar_h + 8);
         out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"6\" fill=\"#1a1a1a\" stroke=\"#fff\" stroke-width=\"2\"/>", xs, mid);
         out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{}\" r=\"5\" fill=\"#fff\" stroke=\"#1a1a1a\" stroke-width=\"2.5\"/>", xh, mid);
-        label = fmt::format("Your score: {} to {} (incomplete)", s.score, s.high);
     }
     const double half = text_width(label, 13) / 2;
     const double centre = std::clamp((xs + xh) / 2, x0 + half, x1 - half);

@@ -29,7 +29,7 @@ void headline(Pen& p, const ReportView& v) {
         if (!h.action.empty()) p.text(h.action, TextStyle{11, false, ink}, in, w);
         if (!h.reasons.empty()) {
             p.advance(6);
-            p.text(h.reasons.size() == 1 ? "Why" : "Why (each reason)", TextStyle{10.5, true, ink}, in, w);
+            p.text(h.reasons.size() == 1 ? v.words.why : v.words.why_each, TextStyle{10.5, true, ink}, in, w);
             p.advance(2);
             for (const auto& r : h.reasons) {
                 std::vector<Span> s{{r.urgency + ": ", true}, {r.text, false}};
@@ -48,26 +48,26 @@ void headline(Pen& p, const ReportView& v) {
     });
 }
 
-void factor_box(Pen& p, const ReportView::Factor& f, int level) {
+void factor_box(Pen& p, const ReportView& v, const ReportView::Factor& f, int level) {
     p.space(6);
     boxed(p, white, level_color(level), 5, [&](double in) {
         const double w = p.width() - in - pad;
         p.text(f.title, TextStyle{11, true, ink}, in, w);
         p.advance(3);
-        const double lw = p.label(p.left() + in, p.y(), "Level:", body);
+        const double lw = p.label(p.left() + in, p.y(), v.words.level, body);
         badge(p, p.left() + in + lw + 4, p.y() + 1, f.level, level_color(level), 9);
         p.advance(16);
         if (!f.evidence.empty()) {
-            p.text("What in your answers points to it:", body, in, w);
+            p.text(v.words.evidence, body, in, w);
             bullets(p, f.evidence, body, in);
         }
         if (!f.would_decide.empty()) {
-            p.text("Answering these would decide it:", body, in, w);
+            p.text(v.words.would_decide, body, in, w);
             bullets(p, f.would_decide, body, in);
         }
         if (!f.advice.empty()) {
             p.advance(3);
-            const std::vector<Span> advice{{"What helps: ", true}, {f.advice, false}};
+            const std::vector<Span> advice{{v.words.advice + " ", true}, {f.advice, false}};
             const double h = p.text_height(advice, body, w - 12) + 8;
             p.rect(p.left() + in, p.y(), w, h, hex(0xf1f5fa));
             p.rect(p.left() + in, p.y(), 3, h, hex(0x2a5d9f));
@@ -85,23 +85,21 @@ void factors(Pen& p, const ReportView& v) {
         if (!g.note.empty()) p.text(g.note, body);
         if (g.titles_only) {
             std::vector<std::string> names;
-            for (const auto& f : g.factors) names.push_back(f.title + " (" + f.level + ")");
+            for (const auto& f : g.factors) names.push_back(f.listed);
             bullets(p, names);
             continue;
         }
-        for (const auto& f : g.factors) factor_box(p, f, g.level);
+        for (const auto& f : g.factors) factor_box(p, v, f, g.level);
     }
     if (!v.general_advice.empty()) {
-        heading(p, "In general", 3, 30);
+        heading(p, v.headings.general, 3, 30);
         p.text(v.general_advice, body);
     }
 }
 
 void scores(Pen& p, const ReportView& v) {
     heading(p, v.headings.scores, 2, 100);
-    p.text("Each scale shows the scores a questionnaire can give, its bands and the cut-offs between them, and your "
-           "score. An incomplete score is drawn as a frame from the points so far to the most the missing "
-           "answers could add.", small);
+    p.text(v.words.scores_intro, small);
     for (const auto& s : v.scores) {
         p.space(8);
         p.keep([&] {
@@ -120,27 +118,27 @@ void scores(Pen& p, const ReportView& v) {
 void rest(Pen& p, const ReportView& v) {
     heading(p, v.headings.answers, 2, 80);
     if (v.answers.empty()) {
-        p.text("No question was answered.", body);
+        p.text(v.words.no_answers, body);
     } else {
         if (!v.units_note.empty()) p.text(v.units_note, small), p.advance(4);
-        answers_table(p, v.answers);
+        answers_table(p, v);
     }
     heading(p, v.headings.unanswered, 2, 30);
     if (v.unanswered.empty()) {
-        p.text("Every question that applied was answered.", body);
+        p.text(v.words.all_answered, body);
     } else {
-        p.text("These questions applied but were not answered. Answering them makes the screening more certain.", body);
+        p.text(v.words.unanswered + " " + v.words.unanswered_why, body);
         bullets(p, v.unanswered);
     }
     heading(p, v.headings.about, 2, 40);
-    p.text({{"Questionnaire: ", true}, {v.definitions_name, false}}, body);
-    p.text({{"Version: ", true}, {v.definitions_version, false}}, body);
-    if (!v.generated.empty()) p.text({{"Made: ", true}, {v.generated, false}}, body);
+    p.text({{v.words.questionnaire + ": ", true}, {v.definitions_name, false}}, body);
+    p.text({{v.words.version + ": ", true}, {v.definitions_version, false}}, body);
+    if (!v.generated.empty()) p.text({{v.words.made + ": ", true}, {v.generated, false}}, body);
     heading(p, v.headings.sources, 2, 30);
-    p.text("Cited in this report:", body);
+    p.text(v.words.cited, body);
     numbered(p, v.sources);
     if (!v.references.empty()) {
-        heading(p, "References", 3, 30);
+        heading(p, v.headings.references, 3, 30);
         numbered(p, v.references);
     }
     heading(p, v.headings.disclaimer, 2, 30);
@@ -149,9 +147,7 @@ void rest(Pen& p, const ReportView& v) {
 
 void document(Pen& p, const ReportView& v) {
     p.text(v.title, TextStyle{18, true, ink});
-    std::string meta = v.definitions_name + " " + v.definitions_version;
-    if (!v.generated.empty()) meta += " \u00b7 " + v.generated;
-    p.text(meta, TextStyle{9.5, false, grey});
+    p.text(v.meta, TextStyle{9.5, false, grey});
     headline(p, v);
     factors(p, v);
     scores(p, v);
@@ -166,8 +162,7 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 // Two passes: the pages are counted ("Page 1 of N"), then drawn.
 void render_pdf(const ReportView& v, PageSize size, std::string& out) {
-    std::string footer = v.definitions_name + " " + v.definitions_version;
-    if (!v.generated.empty()) footer += " \u00b7 " + v.generated;
+    const std::string& footer = v.meta;
     int pages = 0;
     {
         cairo_surface_t* s = cairo_pdf_surface_create_for_stream(nullptr, nullptr, size.width, size.height);

@@ -1,6 +1,8 @@
-// The PDF report's building blocks: headings, lists, badges, the score scale, the answers table.
+// The PDF report's building blocks: headings, lists, badges, the score scale
+// (as the ReportView computes it), the answers table.
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "pdf_parts.hpp"
@@ -84,57 +86,43 @@ void scale(Pen& p, const ReportView::Score& s) {
     const int max = std::max(s.max, 1);
     auto x_of = [&](double v) { return x0 + (x1 - x0) * std::clamp(v, 0.0, double(max)) / max; };
     const double top = p.y(), bar_y = top + 14, bar_h = 12, mid = bar_y + bar_h / 2;
-    const TextStyle tick{7.5, false, ink}, name{8, false, ink}, mine{8, true, ink};
-    std::vector<int> ticks = {0, s.max};
-    if (!s.bands.empty()) {
-        for (std::size_t b = 0; b < s.bands.size(); ++b) {
-            const auto& band = s.bands[b];
-            const double a = x_of(band.min - 0.5), z = x_of(band.max + 0.5);
-            const bool is_mine = s.band_decided && band.name == s.band;
-            p.rect(a, bar_y, z - a, bar_h, b % 2 ? hex(0xb9cfea) : hex(0xdde8f5));
-            if (p.label_width(band.name, is_mine ? mine : name) + 4 <= z - a) p.label((a + z) / 2, top + 1, band.name, is_mine ? mine : name, 1);
-            if (b == 0) continue;
-            p.line(a, bar_y - 3, a, bar_y + bar_h + 3, ink, 1.5);
-            ticks.push_back(band.min);
-        }
-    } else {
-        p.rect(x0, bar_y, x1 - x0, bar_h, hex(0xe4e4e4));
-        if (max <= 12)
-            for (int v = 1; v < max; ++v) ticks.push_back(v);
+    const TextStyle tick_style{7.5, false, ink}, name{8, false, ink}, mine{8, true, ink};
+    const ReportView::Scale& sc = s.scale;
+    for (const auto& seg : sc.segments) {
+        const double a = x_of(seg.from), z = x_of(seg.to);
+        p.rect(a, bar_y, z - a, bar_h, seg.shaded ? hex(0xb9cfea) : hex(0xdde8f5));
+        if (p.label_width(seg.name, seg.mine ? mine : name) + 4 <= z - a) p.label((a + z) / 2, top + 1, seg.name, seg.mine ? mine : name, 1);
+        if (seg.cut) p.line(a, bar_y - 3, a, bar_y + bar_h + 3, ink, 1.5);
     }
+    if (sc.segments.empty()) p.rect(x0, bar_y, x1 - x0, bar_h, hex(0xe4e4e4));
     p.frame(x0, bar_y, x1 - x0, bar_h, hex(0x767676), 0.75);
-    std::sort(ticks.begin(), ticks.end());
-    ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
-    for (int v : ticks) {
-        p.line(x_of(v), bar_y + bar_h, x_of(v), bar_y + bar_h + 2.5, hex(0x767676), 0.75);
-        p.label(x_of(v), bar_y + bar_h + 3.5, std::to_string(v), tick, v == 0 ? 0 : v == s.max ? 2 : 1);
+    for (const auto& tick : sc.ticks) {
+        const double x = x_of(tick.value);
+        p.line(x, bar_y + bar_h, x, bar_y + bar_h + 2.5, hex(0x767676), 0.75);
+        p.label(x, bar_y + bar_h + 3.5, std::to_string(tick.value), tick_style, tick.align + 1);
     }
     const double xs = x_of(s.score), xh = x_of(s.high);
-    char buf[96];
-    if (!s.answered) {
-        std::snprintf(buf, sizeof buf, "Your score: \u2013 (nothing answered)");  // no marker: 0 would be a score
-    } else if (s.complete || s.high == s.score) {
+    if (sc.marker == ReportView::Scale::Marker::point) {
         p.circle(xs, mid, 6, ink, white, 1.5);
-        std::snprintf(buf, sizeof buf, "Your score: %d%s", s.score, s.complete ? "" : " (incomplete)");
-    } else {
+    } else if (sc.marker == ReportView::Scale::Marker::range) {
         // A frame from the points so far to the most the missing answers could add.
         p.frame(xs - 1.5, bar_y - 3, xh - xs + 3, bar_h + 6, ink, 2.2);
         p.circle(xs, mid, 4.5, ink, white, 1.5);
         p.circle(xh, mid, 4, white, ink, 2);
-        std::snprintf(buf, sizeof buf, "Your score: %d to %d (incomplete)", s.score, s.high);
     }
+    const std::string& buf = sc.label;
     const TextStyle label_style{9, true, ink};
     const double half = p.label_width(buf, label_style) / 2;
     p.label(std::clamp((xs + xh) / 2, x0 + half, x1 - half), bar_y + bar_h + 15, buf, label_style, 1);
     p.advance(bar_y + bar_h + 30 - top);
 }
 
-void answers_table(Pen& p, const std::vector<ReportView::AnswerSection>& sections) {
+void answers_table(Pen& p, const ReportView& v) {
     const double qw = p.width() * 0.6, aw = p.width() - qw - 8, x_answer = qw + 8;
     auto header = [&] {
         const double y = p.y();
-        p.label(p.left() + 4, y, "Question", bold);
-        p.label(p.left() + x_answer, y, "Answer", bold);
+        p.label(p.left() + 4, y, v.words.question, bold);
+        p.label(p.left() + x_answer, y, v.words.answer, bold);
         p.advance(15);
         p.line(p.left(), p.y(), p.left() + p.width(), p.y(), ink, 1.2);
         p.advance(3);
@@ -161,11 +149,11 @@ void answers_table(Pen& p, const std::vector<ReportView::AnswerSection>& section
         p.advance(std::max(after_q, p.y()) - p.y() + 3);
         p.line(p.left(), p.y(), p.left() + p.width(), p.y(), rule, 0.5);
     };
-    for (const auto& sec : sections) {
+    for (const auto& sec : v.answers) {
         row({{sec.title, true}}, {}, hex(0xf0f0f0));
         for (const auto& r : sec.rows) {
             std::vector<Span> a{{r.answer, false}};
-            if (r.ignored) a.push_back({" (not used: the question did not apply)", false});
+            if (r.ignored) a.push_back({" " + v.words.ignored, false});
             row({{r.question, false}}, a, white);
         }
     }

@@ -1,8 +1,10 @@
 // The text report for a person: the flag and what to do first, then factors
 // by level with their evidence in plain words, scores with a small scale,
-// what was left unanswered, and the disclaimer. Wrapped to the width given;
-// marked only as the caller's TextStyle says (the CLI's terminal module
-// fills it: escape codes on a colour terminal); no escape code is written here.
+// what was left unanswered, and the disclaimer. Laid out from the
+// ReportView, which words it (the HTML and PDF say the same); wrapped to the
+// width given; marked only as the caller's TextStyle says (the CLI's terminal
+// module fills it: escape codes on a colour terminal); no escape code is
+// written here.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -11,7 +13,6 @@
 #include "myoscreen/text.hpp"
 
 namespace myoscreen {
-
 
 namespace {
 
@@ -34,127 +35,69 @@ public:
     const RenderOptions& o_;
 };
 
-// Questions by their labels, as a sentence lists them: "a, b and c".
-std::string question_names(const Definitions& d, const std::vector<int>& qs) {
-    std::string s;
-    for (std::size_t i = 0; i < qs.size(); ++i)
-        s += (i == 0 ? "" : i + 1 == qs.size() ? " and " : ", ") + d.questions[static_cast<std::size_t>(qs[i])].name();
-    return s;
-}
-
 // The flag, what to do and why. Returns where its first part (the flag and
 // what to do) ends in the output, to repeat it at the end of a long report.
-std::size_t attention(Text& t, const Report& r) {
-    const Definitions& d = *r.defs;
-    const FlagResult& fl = r.attention;
-    if (!fl.flag) {
-        t.line(t.style("Seek medical attention: no warning signs in your answers.", t.marks().all_clear));
+std::size_t attention(Text& t, const ReportView& v) {
+    const auto& h = v.headline;
+    if (!h.flag) {
+        t.line(t.style(h.line, t.marks().all_clear));
         const std::size_t headline = t.out_.size();
-        if (!fl.would_decide.empty())
-            t.para("  ", "Some warning signs could not be checked; answering these would: " + question_names(d, fl.would_decide) + ".", "  ");
+        if (!h.undecided_note.empty()) t.para("  ", h.undecided_note + " " + h.would_decide_names + ".", "  ");
         return headline;
     }
-    const TextMark& colour = fl.urgency == Urgency::emergency ? t.marks().emergency : fl.urgency == Urgency::urgent ? t.marks().urgent : t.marks().soon;
-    std::string head = fmt::format("SEEK MEDICAL ATTENTION: {}", to_string(fl.urgency));
+    const TextMark& colour = h.urgency == 3 ? t.marks().emergency : h.urgency == 2 ? t.marks().urgent : t.marks().soon;
+    std::string head = h.line;  // a flag is shouted
     for (auto& c : head) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     t.line(t.style(head, colour));
-    // What to do first: the action of the most urgent reason.
-    for (int k : fl.reasons)
-        if (d.red_flags[k].urgency == fl.urgency && !d.red_flags[k].action.empty()) {
-            t.para("  ", d.red_flags[k].action, "  ");
-            break;
-        }
+    if (!h.action.empty()) t.para("  ", h.action, "  ");
     const std::size_t headline = t.out_.size();
-    for (int k : fl.reasons) t.para("  - ", d.red_flags[k].text, "    ");
-    if (!fl.would_decide.empty())
-        t.para("  ", "Could be more urgent; these unanswered questions would tell: " + question_names(d, fl.would_decide) + ".", "  ");
+    for (const auto& r : h.reasons) t.para("  - ", r.text, "    ");
+    if (!h.undecided_note.empty()) t.para("  ", h.undecided_note + " " + h.would_decide_names + ".", "  ");
     return headline;
 }
 
-// --explain: every red flag, whether it holds, and what would decide it.
-void flag_checks(Text& t, const Report& r) {
-    const Definitions& d = *r.defs;
-    t.heading("How the medical-attention flag was decided");
-    for (std::size_t k = 0; k < r.attention.flags.size(); ++k) {
-        const RuleOutcome& o = r.attention.flags[k];
-        const RedFlag& f = d.red_flags[k];
-        const char* mark = o.state == State::unknown ? "?" : o.fired ? "+" : "-";
-        std::string s = fmt::format("{} ({}) {}", f.id, to_string(f.urgency), o.state == State::unknown ? "unknown" : o.fired ? "true" : "false");
-        if (!o.would_decide.empty())
-            s += (o.state == State::unknown ? " (would be decided by " : " (could change with ") + question_names(d, o.would_decide) + ")";
-        s += " [" + f.source + "]";
-        t.para(fmt::format("  {} ", mark), s, "    ");
-    }
+void checks(Text& t, const std::vector<ReportView::Check>& cs, std::string_view indent) {
+    const std::string more = std::string(indent) + "  ";
+    for (const auto& c : cs) t.para(fmt::format("{}{} ", indent, c.mark), c.text, more);
 }
 
-void factors(Text& t, const Report& r, bool explain) {
-    const Definitions& d = *r.defs;
-    static constexpr Level order[] = {Level::likely, Level::possible, Level::unknown, Level::unlikely};
-    for (int li = 0; li < 4; ++li) {
-        std::string names;
-        bool any = false;
-        for (std::size_t f = 0; f < d.factors.size(); ++f) {
-            const FactorResult& fr = r.factors[f];
-            if (fr.level != order[li]) continue;
-            if (!any) {
-                // The definitions' words: "possible" is something to mention, not a finding.
-                const LevelWording& w = d.wording(order[li]);
-                t.heading(w.heading);
-                if (!w.note.empty() && order[li] != Level::unlikely) t.para("  ", w.note, "  ");
-            }
-            any = true;
-            const Factor& factor = d.factors[f];
-            if (order[li] == Level::unlikely && !explain) {
-                names += (names.empty() ? "" : ", ") + factor.title;
-                continue;
-            }
-            t.line("  " + t.style(factor.title, t.marks().strong));
-            for (int k : fr.evidence) t.para("    - ", factor.rules[k].text, "      ");
-            if (!fr.would_decide.empty()) t.para("    ", "Would be decided by: " + question_names(d, fr.would_decide) + ".", "    ");
-            if ((order[li] == Level::likely || order[li] == Level::possible) && !factor.advice.text.empty())
-                t.para("    What helps: ", factor.advice.text, "      ");
-            if (explain) {
-                for (std::size_t k = 0; k < fr.rules.size(); ++k) {
-                    const RuleOutcome& o = fr.rules[k];
-                    const char* mark = o.state == State::unknown ? "?" : o.fired ? "+" : "-";
-                    std::string s = fmt::format("{} {}", factor.rules[k].id, o.state == State::unknown ? "unknown" : o.fired ? "true" : "false");
-                    if (!o.would_decide.empty())
-                        s += (o.state == State::unknown ? " (would be decided by " : " (could change with ") + question_names(d, o.would_decide) + ")";
-                    s += " [" + factor.rules[k].source + "]";
-                    t.para(fmt::format("      {} ", mark), s, "        ");
-                }
-            }
-        }
-        if (!names.empty()) t.para("  ", names, "  ");
-    }
-}
-
-void instruments(Text& t, const Report& r) {
-    const Definitions& d = *r.defs;
-    t.heading("Screening scores");
-    for (std::size_t i = 0; i < d.instruments.size(); ++i) {
-        const Instrument& ins = d.instruments[i];
-        const InstrumentResult& ir = r.instruments[i];
-        // The name up to any parenthesis ("MNA-SF (Mini ...)" -> "MNA-SF").
-        std::string label = ins.name.substr(0, ins.name.find(" ("));
-        if (display_width(label) > 20) label = label.substr(0, label.find(' '));  // "GLIM criteria for ..." → GLIM
-        if (display_width(label) > 20) label = ins.id;
-        std::string row = fmt::format("  {:<20} ", label);
-        if (!ir.applies) {
-            t.line(row + "does not apply");
+void factors(Text& t, const ReportView& v, bool explain) {
+    for (const auto& g : v.factor_groups) {
+        t.heading(g.heading);
+        // Unlikely factors are named in a line; their note is left out.
+        if (g.titles_only && !explain) {
+            t.para("  ", g.titles, "  ");
             continue;
         }
-        const int cells = ins.max_score <= 10 ? ins.max_score : 10;
-        const int filled = ins.max_score > 0 ? (ir.score * cells + ins.max_score / 2) / ins.max_score : 0;
+        if (!g.note.empty() && !g.titles_only) t.para("  ", g.note, "  ");
+        for (const auto& f : g.factors) {
+            t.line("  " + t.style(f.title, t.marks().strong));
+            for (const auto& e : f.evidence) t.para("    - ", e, "      ");
+            if (!f.would_decide_names.empty()) t.para("    ", v.words.would_decide + " " + f.would_decide_names + ".", "    ");
+            if (!f.advice.empty()) t.para("    " + v.words.advice + " ", f.advice, "      ");
+            checks(t, f.checks, "      ");
+        }
+    }
+}
+
+void instruments(Text& t, const ReportView& v) {
+    t.heading(v.headings.scores);
+    for (const auto& s : v.scores) {
+        std::string row = fmt::format("  {:<20} ", s.short_name);
+        if (!s.applies) {
+            t.line(row + v.words.does_not_apply);
+            continue;
+        }
+        // A bar of at most 10 cells, filled to the nearest cell.
+        const int cells = s.max <= 10 ? s.max : 10;
+        const int filled = s.max > 0 ? (s.score * cells + s.max / 2) / s.max : 0;
         std::string bar;
         for (int c = 0; c < cells; ++c) bar += c < filled ? "#" : ".";
         // Nothing answered: no score at all, not a score of 0.
-        if (ir.any_known) row += fmt::format("{:>2}/{:<2} [{:<10}] ", ir.score, ins.max_score, bar);
-        else row += fmt::format(" \u2013/{:<2} [{:<10}] ", ins.max_score, std::string(static_cast<std::size_t>(cells), '.'));
-        std::string band = ir.band >= 0 ? ins.bands[ir.band].name : "undecided";
-        for (char& c : band) c = c == '_' ? ' ' : c;  // at_risk → at risk
-        row += band;
-        if (!ir.complete) row += " (incomplete)";
+        if (s.answered) row += fmt::format("{:>2}/{:<2} [{:<10}] ", s.score, s.max, bar);
+        else row += fmt::format(" \u2013/{:<2} [{:<10}] ", s.max, std::string(static_cast<std::size_t>(cells), '.'));
+        row += s.band;
+        if (!s.complete) row += " (" + v.words.incomplete + ")";
         t.line(row);
     }
 }
@@ -162,31 +105,35 @@ void instruments(Text& t, const Report& r) {
 }  // namespace
 
 void render_text(const Report& r, std::string& out, const RenderOptions& opt) {
-    const Definitions& d = *r.defs;
+    ViewOptions vo;
+    vo.explain = opt.explain;
+    render_text(report_view(r, vo), out, opt);
+}
+
+void render_text(const ReportView& v, std::string& out, const RenderOptions& opt) {
     Text t(out, opt);
     const std::size_t start = out.size();
-    const std::size_t headline_end = attention(t, r);
-    factors(t, r, opt.explain);
-    if (opt.explain) flag_checks(t, r);
-    instruments(t, r);
-    if (!r.unanswered.empty()) {
-        t.heading("Not answered");
-        t.para("  ", question_names(d, r.unanswered) + ". Answering them makes the screening more certain.", "  ");
+    const std::size_t headline_end = attention(t, v);
+    factors(t, v, opt.explain);
+    if (opt.explain) {
+        t.heading(v.headings.explain_flag);
+        checks(t, v.explain, "  ");
     }
-    if (!r.not_needed.empty()) {
-        t.heading("Not needed");
-        const std::size_t n = r.not_needed.size();
-        t.para("  ",
-               fmt::format("{} question{} {} not asked, because no answer to {} could have changed this result: {}.", n,
-                           n == 1 ? "" : "s", n == 1 ? "was" : "were", n == 1 ? "it" : "them", question_names(d, r.not_needed)),
-               "  ");
+    instruments(t, v);
+    if (!v.unanswered_names.empty()) {
+        t.heading(v.headings.unanswered);
+        t.para("  ", v.unanswered_names + ". " + v.words.unanswered_why, "  ");
     }
-    if (!d.general_advice.text.empty()) {
-        t.heading("In general");
-        t.para("  ", d.general_advice.text, "  ");
+    if (!v.not_needed.empty()) {
+        t.heading(v.headings.not_needed);
+        t.para("  ", v.not_needed, "  ");
+    }
+    if (!v.general_advice.empty()) {
+        t.heading(v.headings.general);
+        t.para("  ", v.general_advice, "  ");
     }
     out += '\n';
-    append_wrapped(out, d.disclaimer, opt.width, 0, "");
+    append_wrapped(out, v.disclaimer, opt.width, 0, "");
     // Longer than the screen: the flag and what to do scrolled away, so they
     // come again where the reader ends up.
     if (opt.height > 0 && std::count(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '\n') > opt.height) {

@@ -1,4 +1,5 @@
-// A person's report as words and numbers in reading order (report_view.hpp).
+// A person's report as words and numbers in reading order (report_view.hpp):
+// the one place its sentences are made, for the text, HTML and PDF renderers.
 #include "myoscreen/report_view.hpp"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "myoscreen/answers.hpp"
 #include "myoscreen/report.hpp"
+#include "myoscreen/text.hpp"
 
 namespace myoscreen {
 
@@ -47,6 +49,26 @@ std::vector<std::string> question_texts(const Definitions& d, const std::vector<
     return out;
 }
 
+// Questions by their labels, as a sentence lists them: "a, b and c".
+std::string question_names(const Definitions& d, const std::vector<int>& qs) {
+    std::string s;
+    for (std::size_t i = 0; i < qs.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == qs.size() ? " and " : ", ") + d.questions[static_cast<std::size_t>(qs[i])].name();
+    return s;
+}
+
+// --explain: a rule or red flag's outcome in words.
+ReportView::Check check(const Definitions& d, const RuleOutcome& o, std::string lead, const std::string& source) {
+    const bool unknown = o.state == State::unknown;
+    ReportView::Check c;
+    c.mark = unknown ? '?' : o.fired ? '+' : '-';
+    c.text = std::move(lead) + (unknown ? "unknown" : o.fired ? "true" : "false");
+    if (!o.would_decide.empty())
+        c.text += (unknown ? " (would be decided by " : " (could change with ") + question_names(d, o.would_decide) + ")";
+    c.text += " [" + source + "]";
+    return c;
+}
+
 // At most `keep` questions, then "and N more": the full list is under "Not answered".
 std::vector<std::string> first_questions(const Definitions& d, const std::vector<int>& qs, std::size_t keep = 6) {
     if (qs.size() <= keep + 1) return question_texts(d, qs);
@@ -59,7 +81,10 @@ void headline(ReportView& v, const Report& r, Sources& src) {
     const Definitions& d = *r.defs;
     const FlagResult& fl = r.attention;
     auto& h = v.headline;
+    h.flag = fl.flag;
     h.urgency = static_cast<int>(fl.urgency);
+    h.line = fl.flag ? fmt::format("Seek medical attention: {}", to_string(fl.urgency))
+                     : "Seek medical attention: no warning signs in your answers.";
     switch (fl.urgency) {
     case Urgency::emergency: h.label = "Emergency", h.title = "Get emergency care now"; break;
     case Urgency::urgent: h.label = "Urgent", h.title = "See a doctor today"; break;
@@ -93,10 +118,19 @@ void headline(ReportView& v, const Report& r, Sources& src) {
         h.undecided_note = fl.flag ? "It could be more urgent. Answering these questions would tell:"
                                    : "Some warning signs could not be checked. Answering these questions would tell:";
         h.would_decide = first_questions(d, fl.would_decide);
+        h.would_decide_names = question_names(d, fl.would_decide);
     }
 }
 
-void factors(ReportView& v, const Report& r, Sources& src) {
+void explain_flag(ReportView& v, const Report& r) {
+    const Definitions& d = *r.defs;
+    for (std::size_t k = 0; k < r.attention.flags.size(); ++k) {
+        const RedFlag& f = d.red_flags[k];
+        v.explain.push_back(check(d, r.attention.flags[k], fmt::format("{} ({}) ", f.id, to_string(f.urgency)), f.source));
+    }
+}
+
+void factors(ReportView& v, const Report& r, Sources& src, bool explain) {
     const Definitions& d = *r.defs;
     struct Group {
         Level level;
@@ -122,17 +156,23 @@ void factors(ReportView& v, const Report& r, Sources& src) {
             out.id = factor.id;
             out.title = factor.title;
             out.level = g.word;
+            out.listed = out.title + " (" + out.level + ")";
+            fg.titles += (fg.titles.empty() ? "" : ", ") + out.title;
             for (int k : fr.evidence) {
                 const Rule& rule = factor.rules[static_cast<std::size_t>(k)];
                 out.evidence.push_back(rule.text);
                 src.add(rule.source);
             }
             out.would_decide = first_questions(d, fr.would_decide);
+            out.would_decide_names = question_names(d, fr.would_decide);
             if ((g.level == Level::likely || g.level == Level::possible) && !factor.advice.text.empty()) {
                 out.advice = factor.advice.text;
                 out.advice_source = factor.advice.source;
                 src.add(factor.advice.source);
             }
+            if (explain)
+                for (std::size_t k = 0; k < fr.rules.size(); ++k)
+                    out.checks.push_back(check(d, fr.rules[k], factor.rules[k].id + " ", factor.rules[k].source));
             fg.factors.push_back(std::move(out));
         }
         if (!fg.factors.empty()) v.factor_groups.push_back(std::move(fg));
@@ -151,6 +191,46 @@ std::string band_ranges(const std::vector<ReportView::Band>& bands) {
     return s;
 }
 
+// The scale of a score that applies: where each band lies, the ticks that
+// are numbered (the ends, each band's start; every point of a short
+// rule-band scale) and what the marker says.
+ReportView::Scale scale(const ReportView::Score& s, const ReportView::Words& w) {
+    ReportView::Scale sc;
+    std::vector<int> ticks = {0, s.max};
+    for (std::size_t b = 0; b < s.bands.size(); ++b) {
+        const auto& band = s.bands[b];
+        sc.segments.push_back({band.min - 0.5, band.max + 0.5, band.name, s.band_decided && band.name == s.band, b % 2 == 1, b > 0});
+        if (b > 0) ticks.push_back(band.min);
+    }
+    if (s.bands.empty() && std::max(s.max, 1) <= 12)
+        for (int t = 1; t < s.max; ++t) ticks.push_back(t);
+    std::sort(ticks.begin(), ticks.end());
+    ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
+    for (int t : ticks) sc.ticks.push_back({t, t == 0 ? -1 : t == s.max ? 1 : 0});
+    using Marker = ReportView::Scale::Marker;
+    if (!s.answered) {
+        sc.label = "Your score: \u2013 (nothing answered)";  // no marker: 0 would be a score
+    } else if (s.complete || s.high == s.score) {
+        sc.marker = Marker::point;
+        sc.label = fmt::format("Your score: {}", s.score);
+        if (!s.complete) sc.label += " (" + w.incomplete + ")";
+    } else {
+        sc.marker = Marker::range;
+        sc.label = fmt::format("Your score: {} to {} ({})", s.score, s.high, w.incomplete);
+    }
+    return sc;
+}
+
+// The name up to any parenthesis ("MNA-SF (Mini ...)" -> "MNA-SF"), its
+// first word if that is still wider than 20 columns ("GLIM criteria for
+// ..." -> "GLIM"), else the id.
+std::string short_name(const Instrument& ins) {
+    std::string label = ins.name.substr(0, ins.name.find(" ("));
+    if (display_width(label) > 20) label = label.substr(0, label.find(' '));
+    if (display_width(label) > 20) label = ins.id;
+    return label;
+}
+
 void scores(ReportView& v, const Report& r, Sources& src) {
     const Definitions& d = *r.defs;
     for (std::size_t i = 0; i < d.instruments.size(); ++i) {
@@ -159,6 +239,7 @@ void scores(ReportView& v, const Report& r, Sources& src) {
         ReportView::Score s;
         s.id = ins.id;
         s.name = ins.name;
+        s.short_name = short_name(ins);
         s.description = ins.description;
         s.applies = ir.applies;
         s.complete = ir.complete;
@@ -182,6 +263,7 @@ void scores(ReportView& v, const Report& r, Sources& src) {
             if (s.answered && s.band_decided) s.result += fmt::format(": {}{}.", s.band, s.complete ? "" : " whatever the missing answers");
             else if (s.answered) s.result += ": not yet decided.";
             if (!s.bands.empty()) s.bands_text = "Bands: " + band_ranges(s.bands) + ".";
+            s.scale = scale(s, v.words);
         }
         s.summary = s.bands_text.empty() ? s.result : s.result + " " + s.bands_text;
         src.add(ins.source);
@@ -211,9 +293,7 @@ void answers(ReportView& v, const Report& r, const Answers& a) {
                        "not as it was typed.";
 }
 
-}  // namespace
-
-ReportView report_view(const Report& r, const Answers& a, const ViewOptions& opt) {
+ReportView build(const Report& r, const Answers* a, const ViewOptions& opt) {
     const Definitions& d = *r.defs;
     ReportView v;
     v.lang = d.language.empty() ? "en" : d.language;
@@ -221,16 +301,29 @@ ReportView report_view(const Report& r, const Answers& a, const ViewOptions& opt
     v.definitions_name = d.name;
     v.definitions_version = d.version;
     v.generated = opt.generated;
+    v.meta = v.definitions_name + " " + v.definitions_version;
+    if (!v.generated.empty()) v.meta += " \u00b7 " + v.generated;
     Sources src;
     headline(v, r, src);
-    factors(v, r, src);
+    factors(v, r, src, opt.explain);
+    if (opt.explain) explain_flag(v, r);
     scores(v, r, src);
-    answers(v, r, a);
+    if (a != nullptr) answers(v, r, *a);
     v.unanswered = question_texts(d, r.unanswered);
+    v.unanswered_names = question_names(d, r.unanswered);
+    if (const std::size_t n = r.not_needed.size(); n > 0)
+        v.not_needed = fmt::format("{} question{} {} not asked, because no answer to {} could have changed this result: {}.", n,
+                                   n == 1 ? "" : "s", n == 1 ? "was" : "were", n == 1 ? "it" : "them", question_names(d, r.not_needed));
     v.sources = src.take();
     for (const Reference& ref : d.references) v.references.push_back(ref.citation);
     v.disclaimer = d.disclaimer;
     return v;
 }
+
+}  // namespace
+
+ReportView report_view(const Report& r, const Answers& a, const ViewOptions& opt) { return build(r, &a, opt); }
+
+ReportView report_view(const Report& r, const ViewOptions& opt) { return build(r, nullptr, opt); }
 
 }  // namespace myoscreen
