@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluator.hpp"
+#include "expr/evaluator.hpp"
 #include "myoscreen/definitions.hpp"
 #include "myoscreen/diagnostic.hpp"
 #include "myoscreen/render.hpp"

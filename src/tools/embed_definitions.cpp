@@ -9,7 +9,7 @@
 
 #include "myoscreen/definitions.hpp"
 #include "myoscreen/diagnostic.hpp"
-#include "snapshot.hpp"
+#include "snapshot/snapshot.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluator.hpp"
+#include "expr/evaluator.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 
 using namespace myoscreen;

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
-#include "answers_walk.hpp"
+#include "answers/answers_walk.hpp"
 #include "fixture.hpp"
 
 using namespace myoscreen;

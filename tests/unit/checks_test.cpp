@@ -9,7 +9,7 @@
 #include "myoscreen/diagnostic.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
-#include "snapshot.hpp"
+#include "snapshot/snapshot.hpp"
 
 using namespace myoscreen;
 

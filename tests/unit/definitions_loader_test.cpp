@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "definitions_reader.hpp"
+#include "definitions/definitions_reader.hpp"
 #include "fixture.hpp"
 #include "myoscreen/diagnostic.hpp"
 

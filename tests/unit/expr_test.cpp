@@ -2,8 +2,8 @@
 // compile errors with their column.
 #include <catch2/catch.hpp>
 
-#include "evaluator.hpp"
-#include "expr_compiler.hpp"
+#include "expr/evaluator.hpp"
+#include "expr/expr_compiler.hpp"
 #include "fixture.hpp"
 #include "myoscreen/answers.hpp"
 #include "myoscreen/screen.hpp"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "fhir_ids.hpp"
+#include "render/fhir_ids.hpp"
 
 using namespace myoscreen::detail;
 

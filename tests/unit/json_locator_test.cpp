@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "json_locator.hpp"
+#include "json/json_locator.hpp"
 
 using myoscreen::detail::JsonLocator;
 

@@ -5,7 +5,7 @@
 #include "fixture.hpp"
 #include "myoscreen/records.hpp"
 #include "myoscreen/render.hpp"
-#include "redcap_logic.hpp"
+#include "render/redcap_logic.hpp"
 
 using namespace myoscreen;
 

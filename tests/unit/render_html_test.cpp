@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "fixture.hpp"
-#include "html_common.hpp"
+#include "render/html_common.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/report_view.hpp"
 

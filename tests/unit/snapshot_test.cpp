@@ -5,7 +5,7 @@
 #include "myoscreen/answers.hpp"
 #include "myoscreen/render.hpp"
 #include "myoscreen/screen.hpp"
-#include "snapshot.hpp"
+#include "snapshot/snapshot.hpp"
 
 #include <bit>
 

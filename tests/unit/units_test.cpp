@@ -1,7 +1,7 @@
 // Quantities: numbers with units, converted to base units, and their errors.
 #include <catch2/catch.hpp>
 
-#include "units.hpp"
+#include "answers/units.hpp"
 
 using myoscreen::Unit;
 using myoscreen::detail::parse_quantity;

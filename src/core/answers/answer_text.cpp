@@ -1,6 +1,6 @@
 // The forgiving reading of answer text (answer_text.hpp): reached only when
 // the exact code or plain number of the fast path did not fit.
-#include "answer_text.hpp"
+#include "answers/answer_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "units.hpp"
+#include "answers/units.hpp"
 
 namespace myoscreen::detail {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "answer_values.hpp"
+#include "answers/answer_values.hpp"
 
 namespace myoscreen::detail {
 

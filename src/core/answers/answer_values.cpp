@@ -1,12 +1,12 @@
 // The value rules (answer_values.hpp, docs/answers.md): CSV cells, JSON
 // values and typed numbers and yes/no become answers here, and only here.
-#include "answer_values.hpp"
+#include "answers/answer_values.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "answer_text.hpp"
-#include "units.hpp"
+#include "answers/answer_text.hpp"
+#include "answers/units.hpp"
 
 namespace myoscreen::detail {
 

@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "answers_walk.hpp"
-#include "ascii.hpp"
-#include "json_locator.hpp"
+#include "answers/answers_walk.hpp"
+#include "text/ascii.hpp"
+#include "json/json_locator.hpp"
 #include "myoscreen/answers.hpp"
 #include "myoscreen/text.hpp"
 

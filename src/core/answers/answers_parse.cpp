@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "answer_values.hpp"
+#include "answers/answer_values.hpp"
 #include "myoscreen/answers.hpp"
-#include "units.hpp"
+#include "answers/units.hpp"
 
 namespace myoscreen {
 

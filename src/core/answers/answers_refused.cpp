@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "answers_walk.hpp"
-#include "json_locator.hpp"
+#include "answers/answers_walk.hpp"
+#include "json/json_locator.hpp"
 #include "myoscreen/text.hpp"
-#include "units.hpp"
+#include "answers/units.hpp"
 
 namespace myoscreen::detail {
 namespace {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "answer_values.hpp"
+#include "answers/answer_values.hpp"
 #include "myoscreen/answers.hpp"
 #include "myoscreen/value.hpp"
 

@@ -1,5 +1,5 @@
 // Answers as a JSON answers object: see answers_write.hpp.
-#include "answers_write.hpp"
+#include "answers/answers_write.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // (--include-answers), so both always write the same forms.
 #pragma once
 
-#include "json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/answers.hpp"
 
 namespace myoscreen::detail {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "answer_values.hpp"
+#include "answers/answer_values.hpp"
 #include "myoscreen/records.hpp"
 #include "myoscreen/text.hpp"
 

@@ -1,5 +1,5 @@
 // Numbers and quantities as people type them, converted to base units.
-#include "units.hpp"
+#include "answers/units.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "answer_values.hpp"
-#include "ascii.hpp"
+#include "answers/answer_values.hpp"
+#include "text/ascii.hpp"
 #include "myoscreen/definitions.hpp"
 
 namespace myoscreen::detail {

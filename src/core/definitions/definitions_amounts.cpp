@@ -1,6 +1,6 @@
 // Amounts on choice questions and the answer words, read and checked
 // (definitions_amounts.hpp; docs/definitions-format.md, "Amounts").
-#include "definitions_amounts.hpp"
+#include "definitions/definitions_amounts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace myoscreen::detail {
 

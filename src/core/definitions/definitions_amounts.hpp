@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "load_context.hpp"
+#include "definitions/load_context.hpp"
 
 namespace myoscreen::detail {
 

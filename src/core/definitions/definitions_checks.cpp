@@ -1,7 +1,7 @@
 // Reading plausibility checks (docs/rules.md: Plausibility checks): the condition, the message
 // (which may quote derived numbers as {id}, never an answer), the answers to
 // confirm, and an optional unit alternative to offer in the dialogue.
-#include "definitions_reader.hpp"
+#include "definitions/definitions_reader.hpp"
 
 namespace myoscreen::detail {
 

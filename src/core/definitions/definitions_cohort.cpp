@@ -1,7 +1,7 @@
 // Reading the cohort report's groupings ("cohort"): which answers break a
 // batch down (age bands, sex), with their cut-offs, labels and headings. They
 // are data so that no question id or cut-off lives in the tally's C++.
-#include "definitions_reader.hpp"
+#include "definitions/definitions_reader.hpp"
 
 namespace myoscreen::detail {
 

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "evaluator.hpp"
-#include "load_context.hpp"
+#include "expr/evaluator.hpp"
+#include "definitions/load_context.hpp"
 
 namespace myoscreen::detail {
 namespace {

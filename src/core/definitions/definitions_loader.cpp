@@ -1,6 +1,6 @@
 // Loading definitions: parse, read (definitions_reader.hpp), compile
 // (definitions_compile.cpp), and report every problem found, sorted by place.
-#include "definitions_reader.hpp"
+#include "definitions/definitions_reader.hpp"
 
 namespace myoscreen {
 

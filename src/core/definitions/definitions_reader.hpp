@@ -9,10 +9,10 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "json_writer.hpp"
-#include "ascii.hpp"
-#include "definitions_amounts.hpp"
-#include "load_context.hpp"
+#include "json/json_writer.hpp"
+#include "text/ascii.hpp"
+#include "definitions/definitions_amounts.hpp"
+#include "definitions/load_context.hpp"
 
 namespace myoscreen::detail {
 

@@ -1,6 +1,6 @@
 // The scoring parts of the definitions reader: instruments (items and
 // bands), factors (rules and levels) and red flags.
-#include "definitions_reader.hpp"
+#include "definitions/definitions_reader.hpp"
 
 namespace myoscreen::detail {
 

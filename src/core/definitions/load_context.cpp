@@ -1,5 +1,5 @@
 // The loading context: located errors and the typed field readers of the definitions reader.
-#include "load_context.hpp"
+#include "definitions/load_context.hpp"
 
 #include <algorithm>
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "expr_ast.hpp"
-#include "expr_compiler.hpp"
-#include "json_locator.hpp"
+#include "expr/expr_ast.hpp"
+#include "expr/expr_compiler.hpp"
+#include "json/json_locator.hpp"
 #include "myoscreen/definitions.hpp"
 #include "myoscreen/diagnostic.hpp"
 

@@ -3,7 +3,7 @@
 // answers plausible. Pure, like the rest of the engine.
 #include <fmt/format.h>
 
-#include "evaluator.hpp"
+#include "expr/evaluator.hpp"
 #include "myoscreen/screen.hpp"
 
 namespace myoscreen {

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "evaluator.hpp"
-#include "instruments.hpp"
+#include "expr/evaluator.hpp"
+#include "engine/instruments.hpp"
 #include "myoscreen/screen.hpp"
 
 namespace myoscreen {

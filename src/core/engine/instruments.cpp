@@ -1,7 +1,7 @@
 // One generic scorer for every instrument. Alongside each value it keeps
 // what could still change it (see Value::deps): item points, score and band.
-#include "evaluator.hpp"
-#include "instruments.hpp"
+#include "expr/evaluator.hpp"
+#include "engine/instruments.hpp"
 
 #include <algorithm>
 

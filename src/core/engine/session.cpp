@@ -5,7 +5,7 @@
 #include <string>
 
 #include "myoscreen/screen.hpp"
-#include "units.hpp"
+#include "answers/units.hpp"
 
 namespace myoscreen {
 

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "json_locator.hpp"
-#include "json_writer.hpp"
+#include "json/json_locator.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/session.hpp"
 
 namespace myoscreen {

@@ -5,7 +5,7 @@
 #include <bit>
 #include <cmath>
 
-#include "evaluator.hpp"
+#include "expr/evaluator.hpp"
 
 namespace myoscreen {
 namespace {

@@ -2,7 +2,7 @@
 // one-step programs that most conditions are, the interpreter for the rest.
 #pragma once
 
-#include "kleene.hpp"
+#include "expr/kleene.hpp"
 #include "myoscreen/detail/program.hpp"
 
 namespace myoscreen {

@@ -1,5 +1,5 @@
 // Compiles an expression tree into a Program at load: names to slots, literals to indices, types checked.
-#include "expr_compiler.hpp"
+#include "expr/expr_compiler.hpp"
 
 #include <algorithm>
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "expr_ast.hpp"
+#include "expr/expr_ast.hpp"
 #include "myoscreen/detail/program.hpp"
 
 namespace myoscreen::detail {

@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "expr_ast.hpp"
+#include "expr/expr_ast.hpp"
 
 namespace myoscreen::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Shared pieces of the FHIR writers (fhir_common.hpp).
-#include "fhir_common.hpp"
+#include "interop/fhir_common.hpp"
 
 #include <charconv>
 #include <cmath>

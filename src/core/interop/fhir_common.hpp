@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "expr_ast.hpp"
+#include "expr/expr_ast.hpp"
 #include "myoscreen/definitions.hpp"
 
 namespace myoscreen::interop {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <optional>
 
-#include "fhir_common.hpp"
+#include "interop/fhir_common.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 
 namespace myoscreen {

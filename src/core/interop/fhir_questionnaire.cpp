@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "fhir_common.hpp"
-#include "json_writer.hpp"
+#include "interop/fhir_common.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 
 namespace myoscreen {

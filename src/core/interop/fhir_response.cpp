@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "answer_values.hpp"
-#include "ascii.hpp"
+#include "answers/answer_values.hpp"
+#include "text/ascii.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 #include "myoscreen/records.hpp"
 #include "myoscreen/text.hpp"
-#include "ucum_units.hpp"
+#include "interop/ucum_units.hpp"
 
 namespace myoscreen {
 

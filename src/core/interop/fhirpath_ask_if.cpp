@@ -10,7 +10,7 @@
 #include <map>
 #include <vector>
 
-#include "fhir_common.hpp"
+#include "interop/fhir_common.hpp"
 #include "myoscreen/fhir_questionnaire.hpp"
 
 namespace myoscreen {

@@ -2,7 +2,7 @@
 // unit per dimension: kg, cm, minutes. 1 [lb_av] = 0.45359237 kg and
 // 1 [in_i] = 2.54 cm exactly; a = 365.25 d and mo = a/12 (UCUM's Julian
 // year and mean month).
-#include "ucum_units.hpp"
+#include "interop/ucum_units.hpp"
 
 namespace myoscreen::interop {
 namespace {

@@ -1,5 +1,5 @@
 // JSON positions: pointers to offsets, offsets to line:column, repeated keys, NUL bytes.
-#include "json_locator.hpp"
+#include "json/json_locator.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,5 +1,5 @@
 // JSON writer pieces kept out of line: escaping, numbers and growth.
-#include "json_writer.hpp"
+#include "json/json_writer.hpp"
 
 
 #include <cmath>

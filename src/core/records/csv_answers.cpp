@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "answer_values.hpp"
-#include "csv_row.hpp"
+#include "answers/answer_values.hpp"
+#include "records/csv_row.hpp"
 #include "myoscreen/records.hpp"
-#include "units.hpp"
+#include "answers/units.hpp"
 
 namespace myoscreen {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "answer_values.hpp"
-#include "csv_row.hpp"
-#include "ascii.hpp"
+#include "answers/answer_values.hpp"
+#include "records/csv_row.hpp"
+#include "text/ascii.hpp"
 #include "myoscreen/records.hpp"
 
 namespace myoscreen {

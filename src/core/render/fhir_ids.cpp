@@ -1,7 +1,7 @@
 // Name-based UUIDs (version 5) over SHA-1 (FIPS 180-4), written out here:
 // linking libmd for it put one more library before libstdc++ in every
 // symbol lookup at start-up (+85,000 instructions, 1.4%, for every command).
-#include "fhir_ids.hpp"
+#include "render/fhir_ids.hpp"
 
 #include <algorithm>
 #include <cstring>

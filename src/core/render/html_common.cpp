@@ -1,5 +1,5 @@
 // HTML escaping and the style sheet both HTML reports (person, cohort) share.
-#include "html_common.hpp"
+#include "render/html_common.hpp"
 
 namespace myoscreen::detail {
 

@@ -2,7 +2,7 @@
 // score scale and the answers table (render_pdf_parts.cpp).
 #pragma once
 
-#include "pdf_pen.hpp"
+#include "render/pdf_pen.hpp"
 
 namespace myoscreen::pdf {
 

@@ -1,5 +1,5 @@
 // The PDF module's page writer: pango text, cairo shapes, page breaks and footers.
-#include "pdf_pen.hpp"
+#include "render/pdf_pen.hpp"
 
 #include <cstdio>
 

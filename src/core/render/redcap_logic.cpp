@@ -9,11 +9,11 @@
 //   P(A or B)  = P(A) or P(B)             N(A or B)  = N(A) and N(B)
 //   P(not A)   = N(A)                     N(not A)   = P(A)
 // The branching logic is P(ask_if).
-#include "redcap_logic.hpp"
+#include "render/redcap_logic.hpp"
 
 #include <fmt/format.h>
 
-#include "expr_ast.hpp"
+#include "expr/expr_ast.hpp"
 
 namespace myoscreen::detail {
 

@@ -1,5 +1,5 @@
 // A batch record that could not be screened, as a JSON line.
-#include "json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

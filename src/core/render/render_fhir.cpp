@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "render_fhir_parts.hpp"
+#include "render/render_fhir_parts.hpp"
 
 namespace myoscreen {
 

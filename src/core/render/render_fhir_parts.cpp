@@ -1,5 +1,5 @@
 // The FHIR report's shared parts and the Observation of an instrument score.
-#include "render_fhir_parts.hpp"
+#include "render/render_fhir_parts.hpp"
 
 #include "myoscreen/answers.hpp"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "fhir_ids.hpp"
-#include "json_writer.hpp"
+#include "render/fhir_ids.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen::detail::fhir {

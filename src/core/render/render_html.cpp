@@ -1,7 +1,7 @@
 // The person's report as one self-contained HTML page: inline CSS and SVG, no script.
 #include <fmt/format.h>
 
-#include "html_common.hpp"
+#include "render/html_common.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

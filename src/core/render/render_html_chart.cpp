@@ -1,8 +1,8 @@
 // Stacked 100% bar charts in SVG, with a legend and the numbers as a table (cohort report).
 #include <fmt/format.h>
 
-#include "html_chart.hpp"
-#include "html_common.hpp"
+#include "render/html_chart.hpp"
+#include "render/html_common.hpp"
 
 namespace myoscreen::detail {
 

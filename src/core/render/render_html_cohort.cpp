@@ -1,8 +1,8 @@
 // The cohort report (batch --report): one self-contained HTML page of counts and charts.
 #include <fmt/format.h>
 
-#include "html_chart.hpp"
-#include "html_common.hpp"
+#include "render/html_chart.hpp"
+#include "render/html_common.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

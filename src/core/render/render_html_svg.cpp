@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "html_common.hpp"
+#include "render/html_common.hpp"
 
 namespace myoscreen::detail {
 

@@ -1,6 +1,6 @@
 // The JSON report, compact for JSON Lines or indented: the sections of report_sections.hpp with the record's values between.
-#include "json_writer.hpp"
-#include "report_sections.hpp"
+#include "json/json_writer.hpp"
+#include "render/report_sections.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <array>
 
-#include "json_writer.hpp"
-#include "report_sections.hpp"
+#include "json/json_writer.hpp"
+#include "render/report_sections.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

@@ -1,7 +1,7 @@
 // `next`'s answer, for front-ends that ask one question at a time (a web
 // form, a chat, an EHR): {"next": QUESTION|null, "needed": [ID...], "asked": N}
 // on one line, written with the JSON writer every JSON output uses.
-#include "json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

@@ -5,7 +5,7 @@
 #include <type_traits>
 
 #include "myoscreen/pdf_module.hpp"
-#include "pdf_parts.hpp"
+#include "render/pdf_parts.hpp"
 
 namespace myoscreen {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "pdf_parts.hpp"
+#include "render/pdf_parts.hpp"
 
 namespace myoscreen::pdf {
 

@@ -2,7 +2,7 @@
 // object `next` prints): ids, texts, units, ranges, choices and skip logic.
 #include <fmt/format.h>
 
-#include "json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/render.hpp"
 
 namespace myoscreen {

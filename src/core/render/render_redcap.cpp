@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "myoscreen/render.hpp"
-#include "redcap_logic.hpp"
+#include "render/redcap_logic.hpp"
 
 namespace myoscreen {
 

@@ -14,8 +14,8 @@
 
 #include <cstdint>
 
-#include "answers_write.hpp"
-#include "json_writer.hpp"
+#include "answers/answers_write.hpp"
+#include "json/json_writer.hpp"
 #include "myoscreen/definitions.hpp"
 #include "myoscreen/report.hpp"
 #include "myoscreen/value.hpp"

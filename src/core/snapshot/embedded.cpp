@@ -1,7 +1,7 @@
 // The embedded definitions, from their build-time snapshot. Built into the
 // myoscreen_embedded library with the generated source, not into the core:
 // the tool that makes the snapshot links the core.
-#include "snapshot.hpp"
+#include "snapshot/snapshot.hpp"
 
 namespace myoscreen {
 

@@ -4,7 +4,7 @@
 // so writing and reading cannot drift apart. The id indexes are rebuilt
 // after reading (finish_definitions). Numbers are copied as raw bytes, so
 // their sizes are checked at compile time and the byte order is in the magic.
-#include "snapshot.hpp"
+#include "snapshot/snapshot.hpp"
 
 #include <bit>
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include <limits>
 #include <type_traits>
 
-#include "load_context.hpp"
+#include "definitions/load_context.hpp"
 
 namespace myoscreen::detail {
 namespace {

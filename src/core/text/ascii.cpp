@@ -1,5 +1,5 @@
 // ASCII helpers out of line: trimming text that has surrounding spaces, and names in the form of an id.
-#include "ascii.hpp"
+#include "text/ascii.hpp"
 
 namespace myoscreen::detail {
 
