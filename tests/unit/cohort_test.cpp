@@ -11,6 +11,8 @@ using namespace myoscreen;
 
 namespace {
 
+using test::errors_of;
+
 const char* groupings = R"J("references": [],
   "cohort": {"groupings": [
     {"id": "age", "question": "age", "title": "By age", "group": "age",
@@ -24,16 +26,6 @@ std::string mini_with_cohort(const std::string& cohort) {
     REQUIRE(at != std::string::npos);
     s.replace(at, std::string_view(R"J("references": [])J").size(), cohort);
     return s;
-}
-
-std::vector<Diagnostic> errors_of(const std::string& text) {
-    try {
-        load_definitions(text, "d.json");
-    } catch (const DefinitionsError& e) {
-        return e.diagnostics();
-    }
-    FAIL("expected the definitions to be rejected");
-    return {};
 }
 
 const Definitions& grouped() {

@@ -13,15 +13,7 @@ using namespace myoscreen;
 
 namespace {
 
-std::vector<Diagnostic> errors_of(const std::string& text) {
-    try {
-        load_definitions(text, "d.json");
-    } catch (const DefinitionsError& e) {
-        return e.diagnostics();
-    }
-    FAIL("expected the definitions to be rejected");
-    return {};
-}
+using test::errors_of;
 
 // The mini definitions with one substring replaced.
 std::string mini_with(const std::string& from, const std::string& to) {

@@ -5,9 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "myoscreen/answers.hpp"
 #include "myoscreen/definitions.hpp"
+#include "myoscreen/diagnostic.hpp"
 #include "myoscreen/screen.hpp"
 
 namespace test {
@@ -62,6 +64,18 @@ inline myoscreen::Report screen_mini(const char* json, const myoscreen::ScreenOp
     myoscreen::Answers a;
     REQUIRE(myoscreen::parse_json_answers(mini(), json, a).empty());
     return myoscreen::screen(mini(), a, opt);
+}
+
+// Every diagnostic of definitions that must be rejected (a test failure if
+// they load).
+inline std::vector<myoscreen::Diagnostic> errors_of(const std::string& text) {
+    try {
+        myoscreen::load_definitions(text, "d.json");
+    } catch (const myoscreen::DefinitionsError& e) {
+        return e.diagnostics();
+    }
+    FAIL("expected the definitions to be rejected");
+    return {};
 }
 
 }  // namespace test

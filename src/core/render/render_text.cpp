@@ -1,7 +1,9 @@
 // The text report for a person: the flag and what to do first, then factors
 // by level with their evidence in plain words, scores with a small scale,
 // what was left unanswered, and the disclaimer. Laid out from the
-// ReportView, which words it (the HTML and PDF say the same); wrapped to the
+// ReportView, which words it (as it does for HTML and PDF; the text headline
+// still picks its own one-line form, h.line, and leaves out the view's
+// per-reason actions: see the issue-23 note); wrapped to the
 // width given; marked only as the caller's TextStyle says (the CLI's terminal
 // module fills it: escape codes on a colour terminal); no escape code is
 // written here.
