@@ -90,7 +90,7 @@ struct ReportView {
         int urgency = 0;      // 0 none, 1 soon, 2 urgent, 3 emergency (as Urgency)
         bool unchecked = false;  // no flag, but unanswered questions could raise one
         std::string label;    // the urgency in words: "Emergency", ..., "No warning signs"
-        std::string title;    // "Seek emergency care now"
+        std::string title;    // "Get emergency care now"
         std::string action;   // what to do first
         // The flag in one line, for the text report: "Seek medical attention:
         // emergency", "Seek medical attention: no warning signs in your answers."
