@@ -59,13 +59,13 @@ int cmd_screen(const ScreenArgs& a) {
     std::optional<std::string> report_format;
     if (!a.report.empty() && !(report_format = format_of_file(a.report)))
         throw Failure(exit_usage, fmt::format("--report {}: name the format by the extension: .html, .pdf, .json or .txt", a.report));
-    if (a.format == "pdf" && ::isatty(STDOUT_FILENO) != 0)
+    if (a.format == "pdf" && is_terminal(STDOUT_FILENO))
         throw Failure(exit_usage, "a PDF is not shown on a terminal: use --report FILE.pdf, or redirect stdout "
                                   "(myoscreen screen --format pdf > report.pdf)");
     if (a.include_answers && a.format != "json" && report_format != std::optional<std::string>("json"))
         throw Failure(exit_usage, "--include-answers adds \"answers\" to a JSON report: use --format json or --report FILE.json");
     const Definitions d = load_rules(a.rules);
-    const bool tty_in = ::isatty(STDIN_FILENO) != 0;
+    const bool tty_in = is_terminal(STDIN_FILENO);
     if (a.answers.empty() && !tty_in && (!a.save.empty() || !a.resume.empty()))
         throw Failure(exit_usage, "--save and --resume need the interactive dialogue (a terminal on stdin)");
     if (!a.answers.empty() && (!a.save.empty() || !a.resume.empty()))
